@@ -1,0 +1,59 @@
+package org.dialoog.local;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The one test resource of all three services: a fresh PostgreSQL database per run and a real
+ * Kafka broker (one per test JVM, shared by the test classes of a module). Use it as
+ * {@code @WithTestResource(value = DialoogTestResource.class, initArgs = @ResourceArg(name = "service", value = "engagement"))}.
+ */
+public class DialoogTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaBroker broker;
+    private String service = "service";
+    private TestDatabase database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("service", service);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        database = TestDatabase.create("dialoog_" + service + "_test");
+        KafkaBroker kafka = broker();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        config.put("quarkus.datasource.username", TestDatabase.username());
+        config.put("quarkus.datasource.password", TestDatabase.password());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // Consumer groups are unique per run: the broker outlives nothing, but be explicit.
+        config.put("kafka.group.id", "dialoog-" + service + "-test-" + database.name());
+        config.put("mp.jwt.verify.publickey.location", DevTokens.publicKeyLocation());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        config.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** The broker of this test JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized KafkaBroker broker() {
+        if (broker == null) {
+            Path dir = Path.of("target", "kafka-" + ProcessHandle.current().pid());
+            broker = new KafkaBroker(dir, KafkaBroker.freePort());
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+        }
+        broker.start();
+        return broker;
+    }
+}

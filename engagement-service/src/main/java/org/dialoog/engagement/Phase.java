@@ -1,0 +1,9 @@
+package org.dialoog.engagement;
+
+/** The phases of organisational dialogue, in their forward order. */
+public enum Phase {
+    EXPLORATION,
+    DIALOGUE,
+    CONVERGENCE,
+    HANDOVER
+}

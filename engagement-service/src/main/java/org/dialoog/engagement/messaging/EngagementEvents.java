@@ -1,0 +1,34 @@
+package org.dialoog.engagement.messaging;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.dialoog.engagement.Engagement;
+
+/** The payloads of engagement events: what consumers need, never an e-mail address. */
+public final class EngagementEvents {
+
+    private EngagementEvents() {
+    }
+
+    /** Created and updated: the engagement's state after the change. */
+    public record EngagementSnapshot(UUID engagementId, String tenant, String reference, String title, String kind,
+                                     String status, String phase, List<String> objectives, List<String> facilitators,
+                                     LocalDate startDate, LocalDate endDate, long version) {
+
+        public static EngagementSnapshot of(Engagement e) {
+            return new EngagementSnapshot(e.id, e.tenant, e.reference, e.title, e.kind.name(), e.status.name(),
+                    e.phase.name(), List.of(e.objectives), List.of(e.facilitators), e.startDate, e.endDate, e.version);
+        }
+    }
+
+    public record StatusChanged(UUID engagementId, String tenant, String from, String to, String reason) {
+    }
+
+    public record PhaseChanged(UUID engagementId, String tenant, String from, String to, String note) {
+    }
+
+    public record Deleted(UUID engagementId, String tenant) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.dialoog.engagement.messaging;
+
+/** The topics and CloudEvents types of engagement-service; documented in {@code docs/events.md}. */
+public final class EventTypes {
+
+    /** Where engagement-service publishes; key = engagement id. */
+    public static final String TOPIC = "dialoog.engagements";
+
+    private static final String PREFIX = "nl.dialoog.engagement.";
+
+    public static final String ENGAGEMENT_CREATED = PREFIX + "engagement-created.v1";
+    public static final String ENGAGEMENT_UPDATED = PREFIX + "engagement-updated.v1";
+    public static final String ENGAGEMENT_STATUS_CHANGED = PREFIX + "engagement-status-changed.v1";
+    public static final String ENGAGEMENT_PHASE_CHANGED = PREFIX + "engagement-phase-changed.v1";
+    public static final String ENGAGEMENT_DELETED = PREFIX + "engagement-deleted.v1";
+    public static final String PARTY_ADDED = PREFIX + "party-added.v1";
+    public static final String PARTY_UPDATED = PREFIX + "party-updated.v1";
+    public static final String PARTY_REMOVED = PREFIX + "party-removed.v1";
+    public static final String PARTICIPANT_ADDED = PREFIX + "participant-added.v1";
+    public static final String PARTICIPANT_UPDATED = PREFIX + "participant-updated.v1";
+    public static final String PARTICIPANT_REMOVED = PREFIX + "participant-removed.v1";
+
+    private EventTypes() {
+    }
+}

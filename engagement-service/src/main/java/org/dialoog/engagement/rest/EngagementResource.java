@@ -1,0 +1,153 @@
+package org.dialoog.engagement.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.dialoog.engagement.Engagement;
+import org.dialoog.engagement.EngagementKind;
+import org.dialoog.engagement.EngagementStatus;
+import org.dialoog.engagement.Objective;
+import org.dialoog.engagement.Phase;
+import org.dialoog.engagement.security.Caller;
+import org.dialoog.engagement.service.DomainException;
+import org.dialoog.engagement.service.EngagementHistory;
+import org.dialoog.engagement.service.EngagementQuery;
+import org.dialoog.engagement.service.EngagementService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Engagements: one facilitation assignment each. */
+@Path("/api/v1/engagements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Engagements", description = "Facilitation assignments, their status and phase")
+public class EngagementResource {
+
+    private final EngagementService service;
+    private final EngagementHistory history;
+    private final IdempotentCreate idempotent;
+    private final MergePatch mergePatch;
+
+    EngagementResource(EngagementService service, EngagementHistory history, IdempotentCreate idempotent, MergePatch mergePatch) {
+        this.service = service;
+        this.history = history;
+        this.idempotent = idempotent;
+        this.mergePatch = mergePatch;
+    }
+
+    @POST
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Create an engagement", description = "Starts in status DRAFT and phase EXPLORATION; a facilitator who creates one becomes its facilitator.")
+    public Response create(@NotNull @Valid EngagementRequest request,
+                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
+                           @Context UriInfo uri) {
+        return idempotent.create(key, request, () -> {
+            Engagement e = service.create(request);
+            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{id}").build(e.id),
+                    EngagementView.of(e), Long.toString(e.version));
+        });
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "List engagements", description = "Only engagements the caller may see; newest first unless sorted.")
+    public Response list(@QueryParam("status") EngagementStatus status,
+                         @QueryParam("kind") EngagementKind kind,
+                         @QueryParam("phase") Phase phase,
+                         @QueryParam("objective") Objective objective,
+                         @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") String facilitator,
+                         @QueryParam("q") @Parameter(description = "Text in title, reference or client organisation") String q,
+                         @QueryParam("sort") @Pattern(regexp = "-?(createdAt|title|startDate)", message = "must be one of createdAt, -createdAt, title, -title, startDate, -startDate") String sort,
+                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+                         @Context UriInfo uri) {
+        var result = service.list(new EngagementQuery(status, kind, phase, objective, facilitator, q, sort), page, pageSize);
+        return Pages.ok(result.map(EngagementView::of), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "Get an engagement")
+    public Response get(@PathParam("id") UUID id) {
+        Engagement e = service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
+        return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Change an engagement", description = "JSON merge patch (RFC 7396) of the fields of EngagementRequest; send If-Match with the ETag to avoid overwriting someone else's change.")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        Long expected = Versions.expected(ifMatch);
+        Engagement current = service.writable(id, expected);
+        EngagementRequest changed = mergePatch.apply(EngagementView.editable(current), patch, EngagementRequest.class);
+        Engagement e = service.update(id, expected, changed);
+        return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Delete a draft engagement", description = "Only while DRAFT; later, cancel it instead.")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, Versions.expected(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Move an engagement's status", description = "DRAFT → ACTIVE ⇄ PAUSED → CONCLUDED, CANCELLED from any open state. ACTIVE needs at least two parties.")
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @NotNull @Valid StatusChangeRequest request) {
+        Engagement e = service.changeStatus(id, Versions.expected(ifMatch), request.status(), request.reason());
+        return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/phase")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Move an engagement's phase", description = "EXPLORATION → DIALOGUE → CONVERGENCE → HANDOVER; going back needs a note.")
+    public Response changePhase(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @NotNull @Valid PhaseChangeRequest request) {
+        Engagement e = service.changePhase(id, Versions.expected(ifMatch), request.phase(), request.note());
+        return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "Status and phase history of an engagement", description = "Oldest first.")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
+        return history.of(id).stream().map(HistoryView::of).toList();
+    }
+}
