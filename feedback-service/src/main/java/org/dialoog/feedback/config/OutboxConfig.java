@@ -1,0 +1,31 @@
+package org.dialoog.feedback.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The outbox relay that publishes committed events to Kafka. */
+@ConfigMapping(prefix = "dialoog.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance runs a relay; several replicas may, only one publishes at a time. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Most events published in one batch. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Longest wait for a NOTIFY before looking at the outbox again anyway. */
+    @WithDefault("500ms")
+    Duration idleWait();
+
+    /** Readiness reports DOWN when the oldest unpublished event is older than this. */
+    @WithDefault("60s")
+    Duration maxBacklogAge();
+
+    /** The CloudEvents {@code source} of every event this service publishes. */
+    @WithDefault("urn:dialoog:feedback-service")
+    String source();
+}

@@ -1,0 +1,52 @@
+package org.dialoog.session.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dialoog.session.service.EngagementReadModel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Keeps session-service's picture of engagements current from engagement-service's events. */
+@ApplicationScoped
+public class EngagementEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EngagementEventsConsumer.class);
+    static final String NAME = "engagement-events";
+
+    private final EventInbox inbox;
+    private final EngagementReadModel readModel;
+
+    EngagementEventsConsumer(EventInbox inbox, EngagementReadModel readModel) {
+        this.inbox = inbox;
+        this.readModel = readModel;
+    }
+
+    @Incoming(NAME)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(NAME, record, this::handle);
+    }
+
+    private void handle(IncomingEvent e) {
+        switch (e.type()) {
+            case EventTypes.Engagement.CREATED, EventTypes.Engagement.UPDATED -> readModel.upsert(
+                    e.uuid("engagementId"), e.text("title"), e.text("status"), texts(e, "facilitators"),
+                    e.data().path("version").asLong());
+            case EventTypes.Engagement.STATUS_CHANGED -> readModel.changeStatus(e.uuid("engagementId"), e.text("to"),
+                    e.data().path("reason").asText(null));
+            case EventTypes.Engagement.DELETED -> readModel.forget(e.uuid("engagementId"));
+            default -> LOG.debugf("Skipping event type %s (%s): session-service does not need it", e.type(), e.id());
+        }
+    }
+
+    private static String[] texts(IncomingEvent e, String field) {
+        var node = e.data().path(field);
+        String[] out = new String[node.size()];
+        for (int i = 0; i < node.size(); i++) {
+            out[i] = node.get(i).asText();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package org.dialoog.session.messaging;
+
+/** The topics and CloudEvents types session-service publishes and reads; documented in {@code docs/events.md}. */
+public final class EventTypes {
+
+    /** Where session-service publishes; key = engagement id. */
+    public static final String TOPIC = "dialoog.sessions";
+
+    private static final String PREFIX = "nl.dialoog.session.";
+
+    public static final String SESSION_SCHEDULED = PREFIX + "session-scheduled.v1";
+    public static final String SESSION_RESCHEDULED = PREFIX + "session-rescheduled.v1";
+    public static final String SESSION_CANCELLED = PREFIX + "session-cancelled.v1";
+    public static final String SESSION_COMPLETED = PREFIX + "session-completed.v1";
+    public static final String INVITATION_RESPONDED = PREFIX + "invitation-responded.v1";
+
+    /** Read from engagement-service. */
+    public static final class Engagement {
+        private static final String P = "nl.dialoog.engagement.";
+        public static final String CREATED = P + "engagement-created.v1";
+        public static final String UPDATED = P + "engagement-updated.v1";
+        public static final String STATUS_CHANGED = P + "engagement-status-changed.v1";
+        public static final String DELETED = P + "engagement-deleted.v1";
+
+        private Engagement() {
+        }
+    }
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,49 @@
+package org.dialoog.session.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.dialoog.session.SessionType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.URL;
+
+/** A session to schedule. */
+@Schema(name = "SessionRequest")
+public record SessionRequest(
+        @NotNull UUID engagementId,
+        @NotNull SessionType type,
+        @NotBlank @Size(max = 200) @Schema(examples = "Tweede dialoogsessie") String title,
+        @Size(max = 5000) String description,
+        @Size(max = 50) List<@Valid @NotNull AgendaItem> agenda,
+        @NotNull @Schema(examples = "2026-03-12T19:30:00+01:00") OffsetDateTime startsAt,
+        @NotNull @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime endsAt,
+        @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Amsterdam", defaultValue = "Europe/Amsterdam") String timeZone,
+        @NotNull @Valid Location location,
+        @Min(1) @Max(100000) Integer capacity,
+        @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
+        boolean openRegistration) {
+
+    /** One agenda item and its length. */
+    @Schema(name = "AgendaItem")
+    public record AgendaItem(@NotBlank @Size(max = 200) @Schema(examples = "Check-in") String title,
+                             @Min(1) @Max(1440) @Schema(examples = "15") int minutes) {
+    }
+
+    /** Where the session takes place. */
+    @Schema(name = "Location")
+    public record Location(@NotNull LocationMode mode,
+                           @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht") String address,
+                           @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc") String url) {
+    }
+
+    /** On site, online or both. */
+    public enum LocationMode { ON_SITE, ONLINE, HYBRID }
+}
