@@ -1,0 +1,30 @@
+package org.dialoog.feedback;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One question of a questionnaire, tied to the dimension it measures. */
+@Schema(name = "Question")
+public record Question(
+        @NotBlank @Size(max = 50) @Pattern(regexp = "[a-z][a-zA-Z0-9_]*", message = "must be a camelCase identifier")
+        @Schema(examples = "trustOtherParties") String key,
+        @NotBlank @Size(max = 500) @Schema(examples = "I trust the other parties to keep their word.") String text,
+        @NotNull QuestionType type,
+        @Schema(examples = "1") Integer min,
+        @Schema(examples = "5") Integer max,
+        @Size(max = 20) List<@NotBlank @Size(max = 200) String> options,
+        boolean required,
+        Dimension dimension) {
+
+    /** How a question is answered. */
+    public enum QuestionType { SCALE, SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT }
+
+    /** What a facilitator wants to see move over time (product.md). */
+    public enum Dimension { TRUST, COMMUNICATION, VOICE, SHARED_SOLUTION, OWNERSHIP, CALM }
+}

@@ -1,0 +1,23 @@
+package org.dialoog.feedback.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.dialoog.feedback.Question;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A questionnaire to create. */
+@Schema(name = "QuestionnaireRequest")
+public record QuestionnaireRequest(
+        @NotBlank @Size(max = 200) @Schema(examples = "Evaluatie dialoogsessie") String title,
+        @NotNull Purpose purpose,
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull Question> questions) {
+
+    /** What a questionnaire is for. */
+    public enum Purpose { SESSION_EVALUATION, PULSE, CITIZEN_INPUT }
+}

@@ -1,0 +1,77 @@
+package org.dialoog.feedback.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.security.Caller;
+import org.dialoog.feedback.service.DomainException;
+import org.dialoog.feedback.service.FeedbackService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Questionnaires: questions tied to dimensions such as trust and voice. */
+@Path("/api/v1/questionnaires")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Questionnaires", description = "Questions, each tied to a dimension")
+public class QuestionnaireResource {
+
+    private final FeedbackService service;
+    private final IdempotentCreate idempotent;
+
+    QuestionnaireResource(FeedbackService service, IdempotentCreate idempotent) {
+        this.service = service;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Create a questionnaire")
+    public Response create(@NotNull @Valid QuestionnaireRequest request,
+                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
+                           @Context UriInfo uri) {
+        return idempotent.create(key, request, () -> {
+            Questionnaire q = service.createQuestionnaire(request);
+            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/questionnaires/{id}").build(q.id),
+                    QuestionnaireView.of(q), Long.toString(q.version));
+        });
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.INTEGRATION})
+    @Operation(summary = "List questionnaires", description = "Newest first.")
+    public Response list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+                         @Context UriInfo uri) {
+        return Pages.ok(service.questionnaires(page, pageSize).map(QuestionnaireView::of), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.INTEGRATION})
+    @Operation(summary = "Get a questionnaire")
+    public Response get(@PathParam("id") UUID id) {
+        Questionnaire q = service.questionnaire(id).orElseThrow(() -> DomainException.notFound("Questionnaire", id));
+        return Response.ok(QuestionnaireView.of(q)).tag(Versions.etag(q.version)).build();
+    }
+}

@@ -1,0 +1,19 @@
+package org.dialoog.feedback.rest;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A feedback round to open. */
+@Schema(name = "FeedbackRoundRequest")
+public record RoundRequest(@NotNull UUID engagementId, UUID sessionId, @NotNull UUID questionnaireId,
+                           @NotNull Audience audience,
+                           @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime opensAt,
+                           @Schema(examples = "2026-03-19T21:30:00+01:00") OffsetDateTime closesAt) {
+
+    /** Who may answer. */
+    public enum Audience { ATTENDEES, PARTICIPANTS, PUBLIC }
+}

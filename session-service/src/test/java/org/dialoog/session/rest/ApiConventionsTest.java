@@ -1,0 +1,69 @@
+package org.dialoog.session.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.dialoog.local.DevTokens;
+import org.dialoog.local.DialoogTestResource;
+import org.junit.jupiter.api.Test;
+
+/** The shared API conventions, as session-service answers them (the same rules as in the other services). */
+@QuarkusTest
+@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "session"))
+class ApiConventionsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String COLLECTION = "/api/v1/sessions";
+
+    static RequestSpecification admin() {
+        return given().auth().oauth2(DevTokens.mint("admin-1", List.of("admin"), "demo")).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void unknownPathIsA404ProblemWithApiVersion() {
+        admin().get("/api/v1/nope").then().statusCode(404).contentType(PROBLEM).header("API-Version", "1.0.0")
+                .body("status", equalTo(404)).body("title", notNullValue()).body("detail", notNullValue());
+        admin().get(COLLECTION + "/").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void badInputIsA400ProblemNeverA500() {
+        admin().body("{\"title\": ").post(COLLECTION).then().statusCode(400).contentType(PROBLEM)
+                .body("title", equalTo("Malformed request body"));
+        admin().body(Map.of("engagementId", "not-a-uuid")).post(COLLECTION).then().statusCode(400).contentType(PROBLEM);
+        admin().contentType(ContentType.TEXT).body("x").post(COLLECTION).then().statusCode(415).contentType(PROBLEM);
+        admin().accept("application/xml").get(COLLECTION).then().statusCode(406).contentType(PROBLEM);
+        admin().queryParam("pageSize", 1000).get(COLLECTION).then().statusCode(400).contentType(PROBLEM)
+                .body("invalidParams[0].name", equalTo("pageSize"));
+    }
+
+    @Test
+    void apiNeedsATokenWhileProbesAndOpenApiDoNot() {
+        given().get(COLLECTION).then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", containsString("Bearer"));
+        given().auth().oauth2(DevTokens.tampered("admin-1", List.of("admin"), "demo")).get(COLLECTION).then().statusCode(401);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/api/v1/openapi.json").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
+                .body("servers[0].url", equalTo("/api/v1"));
+    }
+
+    @Test
+    void collectionsArePagedWithSecurityHeaders() {
+        admin().get(COLLECTION).then().statusCode(200)
+                .body("page", equalTo(1)).body("pageSize", equalTo(20)).body("items", notNullValue())
+                .header("Link", containsString("rel=\"first\""))
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY").header("Content-Security-Policy", "frame-ancestors 'none'");
+    }
+}
