@@ -104,6 +104,17 @@ public final class DevTokens {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--local-stack")) {
+            // The ready-made tokens the local stack writes to its tokens file (shell syntax).
+            Instant exp = Instant.now().plusSeconds(12 * 3600);
+            System.out.println("# DEVELOPMENT ONLY: tokens signed with the development key, valid 12 hours.");
+            System.out.println("ADMIN_TOKEN=" + mint("demo-admin", List.of("admin"), "demo", exp));
+            System.out.println("FACILITATOR_TOKEN=" + mint("demo-facilitator", List.of("facilitator"), "demo", exp));
+            System.out.println("INTEGRATION_TOKEN=" + mint("demo-integration", List.of("integration"), "demo", exp));
+            System.out.println("CLIENT_TOKEN=" + mint("demo-client", List.of("client"), "demo", exp));
+            System.out.println("OTHER_FACILITATOR_TOKEN=" + mint("other-facilitator", List.of("facilitator"), "other", exp));
+            return;
+        }
         if (args.length < 3) {
             System.err.println("usage: DevTokens <sub> <role[,role…]> <org> [ttlSeconds]");
             System.exit(2);

@@ -1,0 +1,121 @@
+package org.dialoog.engagement.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dialoog.engagement.Api;
+import org.dialoog.local.DialoogTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Nothing acknowledged is lost: Kafka outages and a stopped relay only delay events. */
+@QuarkusTest
+@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "engagement"))
+class OutboxDeliveryTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void writesDuringAKafkaOutageAreAllPublishedWhenItReturns() {
+        var broker = DialoogTestResource.broker();
+        Set<String> ids = new HashSet<>();
+        broker.stop();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
+            for (int i = 0; i < 100; i++) {
+                ids.add(Api.createEngagement("Outage " + i).toString());
+            }
+            assertThat(ids).hasSize(100);
+        } finally {
+            broker.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        Map<String, List<String>> eventIds = createdEvents(ids, Duration.ofSeconds(60));
+        assertThat(eventIds.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        // At-least-once on the wire; one CloudEvent id per change, which consumers deduplicate on.
+        eventIds.values().forEach(v -> assertThat(new HashSet<>(v)).hasSize(1));
+    }
+
+    @Test
+    void anEventCommittedWhileTheRelayIsDownIsPublishedWhenItComesBack() throws Exception {
+        relay.pause();
+        String id;
+        try {
+            id = Api.createEngagement("Crash between commit and publish").toString();
+            Thread.sleep(1000);
+            assertThat(unpublished(id)).isEqualTo(1);
+        } finally {
+            relay.resume();
+        }
+        assertThat(createdEvents(Set.of(id), Duration.ofSeconds(30))).containsKey(id);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(unpublished(id)).isZero());
+    }
+
+    private int unpublished(String engagementId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where partition_key = ? and published_at is null")) {
+            ps.setString(1, engagementId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** engagement id → the ce_ids of its engagement-created events, read from the topic. */
+    static Map<String, List<String>> createdEvents(Set<String> engagementIds, Duration timeout) {
+        Map<String, List<String>> seen = new HashMap<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(EventTypes.TOPIC));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !seen.keySet().containsAll(engagementIds)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    String type = new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+                    if (engagementIds.contains(r.key()) && type.equals(EventTypes.ENGAGEMENT_CREATED)) {
+                        seen.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                                .add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+}
