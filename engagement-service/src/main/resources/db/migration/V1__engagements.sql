@@ -99,3 +99,18 @@ create table processed_event (
     consumer     varchar(100) not null,
     processed_at timestamptz  not null default now()
 );
+
+create table participant (
+    id            uuid primary key,
+    tenant        varchar(64)  not null,
+    engagement_id uuid         not null references engagement (id),
+    party_id      uuid         not null references party (id),
+    display_name  varchar(200) not null,
+    email         varchar(254),
+    role          varchar(16)  not null,
+    version       bigint       not null,
+    created_at    timestamptz  not null,
+    updated_at    timestamptz  not null
+);
+create unique index participant_email_per_engagement on participant (engagement_id, email) where email is not null;
+create index participant_party on participant (party_id);

@@ -31,4 +31,12 @@ public final class EngagementEvents {
 
     public record Deleted(UUID engagementId, String tenant) {
     }
+
+    /** Party added, updated or removed. */
+    public record PartyChanged(UUID partyId, UUID engagementId, String tenant, String name, String type) {
+    }
+
+    /** Participant added, updated or removed: ids and party only, never a name or e-mail address. */
+    public record ParticipantChanged(UUID participantId, UUID engagementId, UUID partyId, String tenant, String role) {
+    }
 }

@@ -92,7 +92,9 @@ public class EngagementService {
             throw DomainException.conflict("Only a DRAFT engagement can be deleted; this one is " + e.status
                     + ". Cancel it instead (POST /api/v1/engagements/" + id + "/status).");
         }
-        em.createQuery("delete from EngagementHistoryEntry h where h.engagementId = :id").setParameter("id", id).executeUpdate();
+        for (String entity : new String[] {"Participant", "Party", "EngagementHistoryEntry"}) {
+            em.createQuery("delete from " + entity + " x where x.engagementId = :id").setParameter("id", id).executeUpdate();
+        }
         engagements.delete(e);
         outbox.record(EventTypes.ENGAGEMENT_DELETED, e.id, e.id, new EngagementEvents.Deleted(e.id, e.tenant));
     }

@@ -1,0 +1,19 @@
+package org.dialoog.engagement.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.dialoog.engagement.Participant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A participant to add, or what a merge patch changes. */
+@Schema(name = "ParticipantRequest")
+public record ParticipantRequest(@NotNull UUID partyId,
+                                 @NotBlank @Size(max = 200) @Schema(examples = "Fatima El Amrani") String displayName,
+                                 @Email @Size(max = 254) @Schema(examples = "fatima@example.nl") String email,
+                                 @NotNull Participant.Role role) {
+}

@@ -1,0 +1,174 @@
+package org.dialoog.engagement.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.dialoog.engagement.Participant;
+import org.dialoog.engagement.Party;
+import org.dialoog.engagement.security.Caller;
+import org.dialoog.engagement.service.PartyService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The parties (stakeholder groups) of an engagement and their participants. */
+@Path("/api/v1/engagements/{engagementId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Parties and participants", description = "Stakeholder groups of an engagement and the people in them")
+public class PartyResource {
+
+    private final PartyService service;
+    private final IdempotentCreate idempotent;
+    private final MergePatch mergePatch;
+    private final Caller caller;
+
+    PartyResource(PartyService service, IdempotentCreate idempotent, MergePatch mergePatch, Caller caller) {
+        this.service = service;
+        this.idempotent = idempotent;
+        this.mergePatch = mergePatch;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/parties")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Add a party", description = "Names are unique within an engagement (409).")
+    public Response addParty(@PathParam("engagementId") UUID engagementId, @NotNull @Valid PartyRequest request,
+                             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
+                             @Context UriInfo uri) {
+        return idempotent.create(key, request, () -> {
+            Party p = service.addParty(engagementId, request);
+            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/parties/{p}").build(engagementId, p.id),
+                    PartyView.of(p), Long.toString(p.version));
+        });
+    }
+
+    @GET
+    @Path("/parties")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "List the parties of an engagement", description = "By name; an engagement has a handful, so this list is not paged.")
+    public List<PartyView> parties(@PathParam("engagementId") UUID engagementId) {
+        return service.parties(engagementId).stream().map(PartyView::of).toList();
+    }
+
+    @GET
+    @Path("/parties/{partyId}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "Get a party")
+    public Response party(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId) {
+        Party p = service.party(engagementId, partyId);
+        return Response.ok(PartyView.of(p)).tag(Versions.etag(p.version)).build();
+    }
+
+    @PATCH
+    @Path("/parties/{partyId}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Change a party", description = "JSON merge patch of PartyRequest; If-Match honoured.")
+    public Response patchParty(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        PartyRequest changed = mergePatch.apply(PartyView.editable(service.party(engagementId, partyId)), patch, PartyRequest.class);
+        Party p = service.updateParty(engagementId, partyId, Versions.expected(ifMatch), changed);
+        return Response.ok(PartyView.of(p)).tag(Versions.etag(p.version)).build();
+    }
+
+    @DELETE
+    @Path("/parties/{partyId}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Remove a party", description = "Only a party without participants (409 otherwise).")
+    public Response removeParty(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.removeParty(engagementId, partyId, Versions.expected(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/participants")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Add a participant", description = "E-mail addresses are unique within an engagement (409).")
+    public Response addParticipant(@PathParam("engagementId") UUID engagementId, @NotNull @Valid ParticipantRequest request,
+                                   @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
+                                   @Context UriInfo uri) {
+        return idempotent.create(key, request, () -> {
+            Participant p = service.addParticipant(engagementId, request);
+            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/participants/{p}").build(engagementId, p.id),
+                    ParticipantView.of(p, true), Long.toString(p.version));
+        });
+    }
+
+    @GET
+    @Path("/participants")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "List participants", description = "By name; integrations see no names or e-mail addresses.")
+    public Response participants(@PathParam("engagementId") UUID engagementId,
+                                 @QueryParam("partyId") UUID partyId,
+                                 @QueryParam("role") Participant.Role role,
+                                 @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+                                 @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+                                 @Context UriInfo uri) {
+        boolean personal = personalDataAllowed();
+        return Pages.ok(service.participants(engagementId, partyId, role, page, pageSize).map(p -> ParticipantView.of(p, personal)), uri);
+    }
+
+    @GET
+    @Path("/participants/{participantId}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "Get a participant")
+    public Response participant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId) {
+        Participant p = service.participant(engagementId, participantId);
+        return Response.ok(ParticipantView.of(p, personalDataAllowed())).tag(Versions.etag(p.version)).build();
+    }
+
+    @PATCH
+    @Path("/participants/{participantId}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Change a participant", description = "JSON merge patch of ParticipantRequest; If-Match honoured.")
+    public Response patchParticipant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId,
+                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        ParticipantRequest changed = mergePatch.apply(ParticipantView.editable(service.participant(engagementId, participantId)),
+                patch, ParticipantRequest.class);
+        Participant p = service.updateParticipant(engagementId, participantId, Versions.expected(ifMatch), changed);
+        return Response.ok(ParticipantView.of(p, true)).tag(Versions.etag(p.version)).build();
+    }
+
+    @DELETE
+    @Path("/participants/{participantId}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Remove a participant")
+    public Response removeParticipant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId,
+                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.removeParticipant(engagementId, participantId, Versions.expected(ifMatch));
+        return Response.noContent().build();
+    }
+
+    /** Integrations (municipal systems) read across the tenant, but never names or e-mail addresses. */
+    private boolean personalDataAllowed() {
+        return !(caller.is(Caller.INTEGRATION) && !caller.is(Caller.ADMIN) && !caller.is(Caller.FACILITATOR));
+    }
+}

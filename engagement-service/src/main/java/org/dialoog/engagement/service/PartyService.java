@@ -1,0 +1,202 @@
+package org.dialoog.engagement.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.engagement.Engagement;
+import org.dialoog.engagement.Participant;
+import org.dialoog.engagement.Party;
+import org.dialoog.engagement.messaging.EngagementEvents;
+import org.dialoog.engagement.messaging.EventTypes;
+import org.dialoog.engagement.messaging.Outbox;
+import org.dialoog.engagement.rest.Pages;
+import org.dialoog.engagement.rest.ParticipantRequest;
+import org.dialoog.engagement.rest.PartyRequest;
+
+/** The parties of an engagement and their participants. */
+@ApplicationScoped
+@Transactional
+public class PartyService {
+
+    private final EngagementService engagements;
+    private final Outbox outbox;
+
+    PartyService(EngagementService engagements, Outbox outbox) {
+        this.engagements = engagements;
+        this.outbox = outbox;
+    }
+
+    public Party addParty(UUID engagementId, PartyRequest r) {
+        Engagement e = engagements.writable(engagementId, null);
+        requireUniqueName(e.id, r.name(), null);
+        Party p = new Party();
+        p.id = UUID.randomUUID();
+        p.engagementId = e.id;
+        p.name = r.name().strip();
+        p.type = r.type();
+        p.interests = r.interests();
+        p.createdAt = OffsetDateTime.now();
+        p.updatedAt = p.createdAt;
+        p.persistAndFlush();
+        outbox.record(EventTypes.PARTY_ADDED, e.id, p.id, partyChanged(p));
+        return p;
+    }
+
+    public Party updateParty(UUID engagementId, UUID partyId, Long expectedVersion, PartyRequest r) {
+        engagements.writable(engagementId, null);
+        Party p = party(engagementId, partyId);
+        checkVersion(expectedVersion, p.version);
+        requireUniqueName(engagementId, r.name(), partyId);
+        p.name = r.name().strip();
+        p.type = r.type();
+        p.interests = r.interests();
+        p.updatedAt = OffsetDateTime.now();
+        Party.flush();
+        outbox.record(EventTypes.PARTY_UPDATED, engagementId, p.id, partyChanged(p));
+        return p;
+    }
+
+    public void removeParty(UUID engagementId, UUID partyId, Long expectedVersion) {
+        engagements.writable(engagementId, null);
+        Party p = party(engagementId, partyId);
+        checkVersion(expectedVersion, p.version);
+        long members = Participant.count("partyId", partyId);
+        if (members > 0) {
+            throw DomainException.conflict("Party '" + p.name + "' still has " + members
+                    + " participant(s); move or remove them before removing the party.");
+        }
+        p.delete();
+        outbox.record(EventTypes.PARTY_REMOVED, engagementId, p.id, partyChanged(p));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Party party(UUID engagementId, UUID partyId) {
+        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
+        return Party.<Party>find("id = ?1 and engagementId = ?2", partyId, engagementId).firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("Party", partyId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Party> parties(UUID engagementId) {
+        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
+        return Party.list("engagementId", Sort.ascending("name", "id"), engagementId);
+    }
+
+    public Participant addParticipant(UUID engagementId, ParticipantRequest r) {
+        engagements.writable(engagementId, null);
+        requirePartyOf(engagementId, r.partyId());
+        requireUniqueEmail(engagementId, r.email(), null);
+        Participant p = new Participant();
+        p.id = UUID.randomUUID();
+        p.engagementId = engagementId;
+        apply(p, r);
+        p.createdAt = OffsetDateTime.now();
+        p.updatedAt = p.createdAt;
+        p.persistAndFlush();
+        outbox.record(EventTypes.PARTICIPANT_ADDED, engagementId, p.id, participantChanged(p));
+        return p;
+    }
+
+    public Participant updateParticipant(UUID engagementId, UUID participantId, Long expectedVersion, ParticipantRequest r) {
+        engagements.writable(engagementId, null);
+        Participant p = participant(engagementId, participantId);
+        checkVersion(expectedVersion, p.version);
+        requirePartyOf(engagementId, r.partyId());
+        requireUniqueEmail(engagementId, r.email(), participantId);
+        apply(p, r);
+        p.updatedAt = OffsetDateTime.now();
+        Participant.flush();
+        outbox.record(EventTypes.PARTICIPANT_UPDATED, engagementId, p.id, participantChanged(p));
+        return p;
+    }
+
+    public void removeParticipant(UUID engagementId, UUID participantId, Long expectedVersion) {
+        engagements.writable(engagementId, null);
+        Participant p = participant(engagementId, participantId);
+        checkVersion(expectedVersion, p.version);
+        p.delete();
+        outbox.record(EventTypes.PARTICIPANT_REMOVED, engagementId, p.id, participantChanged(p));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Participant participant(UUID engagementId, UUID participantId) {
+        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
+        return Participant.<Participant>find("id = ?1 and engagementId = ?2", participantId, engagementId)
+                .firstResultOptional().orElseThrow(() -> DomainException.notFound("Participant", participantId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Pages.Page<Participant> participants(UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
+        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
+        StringBuilder where = new StringBuilder("engagementId = :engagement");
+        var params = new java.util.HashMap<String, Object>(java.util.Map.of("engagement", engagementId));
+        if (partyId != null) {
+            where.append(" and partyId = :party");
+            params.put("party", partyId);
+        }
+        if (role != null) {
+            where.append(" and role = :role");
+            params.put("role", role);
+        }
+        var q = Participant.<Participant>find(where.toString(), Sort.ascending("displayName", "id"), params);
+        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    public Optional<Party> findParty(UUID partyId) {
+        return Party.findByIdOptional(partyId);
+    }
+
+    private static void apply(Participant p, ParticipantRequest r) {
+        p.partyId = r.partyId();
+        p.displayName = r.displayName().strip();
+        p.email = r.email() == null ? null : r.email().strip().toLowerCase();
+        p.role = r.role();
+    }
+
+    private static void requirePartyOf(UUID engagementId, UUID partyId) {
+        if (Party.count("id = ?1 and engagementId = ?2", partyId, engagementId) == 0) {
+            throw DomainException.invalid("partyId", "no party " + partyId + " in this engagement");
+        }
+    }
+
+    private static void requireUniqueName(UUID engagementId, String name, UUID except) {
+        Party.<Party>find("engagementId = ?1 and lower(name) = ?2 and id <> ?3", engagementId,
+                name.strip().toLowerCase(), except == null ? new UUID(0, 0) : except).firstResultOptional()
+                .ifPresent(same -> {
+                    throw DomainException.conflict("This engagement already has a party named '" + same.name
+                            + "' (" + same.id + "); party names are unique within an engagement, whatever their case.");
+                });
+    }
+
+    private static void requireUniqueEmail(UUID engagementId, String email, UUID except) {
+        if (email == null) {
+            return;
+        }
+        long same = Participant.count("engagementId = ?1 and email = ?2 and id <> ?3", engagementId,
+                email.strip().toLowerCase(), except == null ? new UUID(0, 0) : except);
+        if (same > 0) {
+            throw DomainException.conflict("Another participant of this engagement already uses that e-mail address.");
+        }
+    }
+
+    private static void checkVersion(Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw DomainException.staleVersion(expected, actual);
+        }
+    }
+
+    private static EngagementEvents.PartyChanged partyChanged(Party p) {
+        return new EngagementEvents.PartyChanged(p.id, p.engagementId, p.tenant, p.name, p.type.name());
+    }
+
+    private static EngagementEvents.ParticipantChanged participantChanged(Participant p) {
+        return new EngagementEvents.ParticipantChanged(p.id, p.engagementId, p.partyId, p.tenant, p.role.name());
+    }
+}
