@@ -65,5 +65,7 @@ create trigger outbox_event_inserted after insert on outbox_event
 create table processed_event (
     event_id     varchar(200) primary key,
     consumer     varchar(100) not null,
+    tenant       varchar(64)  not null,
     processed_at timestamptz  not null default now()
 );
+create index processed_event_consumer_tenant on processed_event (consumer, tenant);

@@ -76,5 +76,25 @@ create trigger outbox_event_inserted after insert on outbox_event
 create table processed_event (
     event_id     varchar(200) primary key,
     consumer     varchar(100) not null,
+    tenant       varchar(64)  not null,
     processed_at timestamptz  not null default now()
 );
+create index processed_event_consumer_tenant on processed_event (consumer, tenant);
+
+-- Events a consumer gave up on, read back from this service's dead-letter topic.
+create table dead_letter (
+    id                 uuid primary key,
+    tenant             varchar(64)  not null,
+    event_id           varchar(200),
+    event_type         varchar(200),
+    original_topic     varchar(200),
+    original_partition int,
+    original_offset    bigint,
+    reason             text         not null,
+    record_key         varchar(200),
+    record_value       text,
+    headers            text         not null,
+    dead_lettered_at   timestamptz  not null,
+    replayed_at        timestamptz
+);
+create index dead_letter_tenant on dead_letter (tenant, dead_lettered_at desc);

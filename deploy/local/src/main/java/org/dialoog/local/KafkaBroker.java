@@ -34,7 +34,9 @@ public final class KafkaBroker implements AutoCloseable {
             "dialoog.engagements", 6,
             "dialoog.sessions", 6,
             "dialoog.feedback", 6,
-            "dialoog.dead-letters", 1);
+            "dialoog.dead-letters.engagement-service", 1,
+            "dialoog.dead-letters.session-service", 1,
+            "dialoog.dead-letters.feedback-service", 1);
 
     private final Path dataDir;
     private final int port;

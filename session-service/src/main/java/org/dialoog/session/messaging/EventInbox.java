@@ -49,7 +49,7 @@ public class EventInbox {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!firstDelivery(event.id(), consumer)) {
+                    if (!firstDelivery(event, consumer)) {
                         return false;
                     }
                     handler.accept(event);
@@ -70,11 +70,12 @@ public class EventInbox {
         throw failure;
     }
 
-    private boolean firstDelivery(String eventId, String consumer) {
+    private boolean firstDelivery(IncomingEvent event, String consumer) {
         return em.createNativeQuery("""
-                insert into processed_event (event_id, consumer) values (?1, ?2) on conflict do nothing""")
-                .setParameter(1, consumer + ":" + eventId)
+                insert into processed_event (event_id, consumer, tenant) values (?1, ?2, ?3) on conflict do nothing""")
+                .setParameter(1, consumer + ":" + event.id())
                 .setParameter(2, consumer)
+                .setParameter(3, event.tenant())
                 .executeUpdate() == 1;
     }
 

@@ -1,0 +1,134 @@
+package org.dialoog.session.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.dialoog.session.Api.admin;
+import static org.dialoog.session.Api.nextWeek;
+import static org.dialoog.session.Api.session;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dialoog.local.DialoogTestResource;
+import org.dialoog.session.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dead letters that operators can list and replay, and read models rebuilt from the topic. */
+@QuarkusTest
+@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "session"))
+class EventBackboneTest {
+
+    private static EngagementEventsFixture events;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeAll
+    static void setUp() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        events = new EngagementEventsFixture();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        events.close();
+    }
+
+    @Test
+    void deadLettersAreListedForTheTenantsAdminAndReplayedWithTheirOriginalId() {
+        UUID engagement = UUID.randomUUID();
+        String eventId = "broken-" + UUID.randomUUID();
+        // A status change without "to": readable CloudEvent, unusable data.
+        events.send(eventId, "nl.dialoog.engagement.engagement-status-changed.v1", engagement, Api.TENANT,
+                "{\"engagementId\":\"" + engagement + "\",\"tenant\":\"demo\",\"from\":\"DRAFT\"}");
+
+        String deadLetter = await().atMost(Duration.ofSeconds(30)).until(() ->
+                admin().get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath()
+                        .<String>getList("items.findAll { it.eventId == '" + eventId + "' }.id").stream().findFirst().orElse(null),
+                id -> id != null);
+        admin().get("/api/v1/dead-letters/" + deadLetter).then().statusCode(200)
+                .body("reason", containsString("lacks 'to'")).body("originalTopic", equalTo("dialoog.engagements"))
+                .body("key", equalTo(engagement.toString()));
+        Api.as("admin-x", "admin", "other").get("/api/v1/dead-letters/" + deadLetter).then().statusCode(404);
+        Api.facilitator().get("/api/v1/dead-letters").then().statusCode(403);
+
+        admin().post("/api/v1/dead-letters/" + deadLetter + "/replay").then().statusCode(200).body("replayedAt", notNullValue());
+        assertThat(recordsWithEventId("dialoog.engagements", engagement.toString(), eventId)).isEqualTo(2);
+    }
+
+    @Test
+    void readModelIsRebuiltFromTheTopic() throws Exception {
+        UUID engagement = UUID.randomUUID();
+        events.created(engagement, Api.TENANT, "ACTIVE");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                admin().body(session(engagement, nextWeek().minusYears(3))).post("/api/v1/sessions").then().statusCode(201));
+        UUID phantom = UUID.randomUUID();
+        execute("insert into known_engagement (id, tenant, title, status) values ('" + phantom + "', 'demo', 'no event', 'ACTIVE')");
+
+        admin().post("/api/v1/read-models/engagements/rebuild").then().statusCode(202).body("partitionsRewound", notNullValue());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count("select count(*) from known_engagement where id = '" + phantom + "'")).isZero();
+            assertThat(count("select count(*) from known_engagement where id = '" + engagement + "' and status = 'ACTIVE'")).isEqualTo(1);
+        });
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int recordsWithEventId(String topic, String key, String eventId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        int found = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    var h = r.headers().lastHeader("ce_id");
+                    if (key.equals(r.key()) && h != null && eventId.equals(new String(h.value(), StandardCharsets.UTF_8))) {
+                        found++;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
