@@ -60,7 +60,7 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.config = config;
@@ -74,7 +74,7 @@ public class OutboxRelay {
                 .description("Age of the oldest unpublished event").register(registry);
     }
 
-    void start(@Observes StartupEvent event) {
+    public void start(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
             return;
         }
@@ -84,7 +84,7 @@ public class OutboxRelay {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    public void stop(@Observes ShutdownEvent event) {
         running = false;
         if (thread != null) {
             thread.interrupt();

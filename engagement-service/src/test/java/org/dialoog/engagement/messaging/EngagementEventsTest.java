@@ -1,0 +1,168 @@
+package org.dialoog.engagement.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialoog.engagement.Api.facilitator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dialoog.engagement.Api;
+import org.dialoog.local.DialoogTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Every engagement event type, read back from Kafka: CloudEvents attributes and payload. */
+@QuarkusTest
+@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "engagement"))
+class EngagementEventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static List<ConsumerRecord<String, String>> flow;
+    private static UUID engagement;
+    private static String party;
+    private static String participant;
+
+    /** One engagement taken through every change once; its events are shared by the tests below. */
+    private static synchronized List<ConsumerRecord<String, String>> flow() {
+        if (flow == null) {
+            engagement = Api.createEngagement("Events");
+            String base = "/api/v1/engagements/" + engagement;
+            facilitator().contentType("application/merge-patch+json").body(Map.of("title", "Events, renamed")).patch(base).then().statusCode(200);
+            party = facilitator().body(Map.of("name", "Bewoners", "type", "RESIDENTS")).post(base + "/parties").then().statusCode(201).extract().path("id");
+            facilitator().body(Map.of("name", "Gemeente", "type", "MUNICIPALITY")).post(base + "/parties").then().statusCode(201);
+            facilitator().contentType("application/merge-patch+json").body(Map.of("interests", "Rust op het plein")).patch(base + "/parties/" + party).then().statusCode(200);
+            participant = facilitator().body(Map.of("partyId", party, "displayName", "Sara", "email", "sara@example.nl", "role", "MEMBER"))
+                    .post(base + "/participants").then().statusCode(201).extract().path("id");
+            facilitator().contentType("application/merge-patch+json").body(Map.of("role", "REPRESENTATIVE")).patch(base + "/participants/" + participant).then().statusCode(200);
+            facilitator().header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                    .body(Map.of("status", "ACTIVE")).post(base + "/status").then().statusCode(200);
+            facilitator().body(Map.of("phase", "DIALOGUE")).post(base + "/phase").then().statusCode(200);
+            facilitator().delete(base + "/participants/" + participant).then().statusCode(204);
+            String spare = facilitator().body(Map.of("name", "Tijdelijk", "type", "OTHER")).post(base + "/parties").then().statusCode(201).extract().path("id");
+            facilitator().delete(base + "/parties/" + spare).then().statusCode(204);
+            UUID draft = Api.createEngagement("Events, deleted");
+            facilitator().delete("/api/v1/engagements/" + draft).then().statusCode(204);
+            flow = new ArrayList<>(records(engagement.toString(), 12));
+            flow.addAll(records(draft.toString(), 2));
+        }
+        return flow;
+    }
+
+    private static ConsumerRecord<String, String> one(String type) {
+        return flow().stream().filter(r -> header(r, "ce_type").equals("nl.dialoog.engagement." + type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " event"));
+    }
+
+    private static JsonNode data(ConsumerRecord<String, String> r) throws Exception {
+        return JSON.readTree(r.value());
+    }
+
+    @Test
+    void everyEventIsACloudEventKeyedByEngagementWithoutEmailAddresses() {
+        for (ConsumerRecord<String, String> r : flow()) {
+            assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(r, "ce_id")).isNotBlank();
+            assertThat(header(r, "ce_source")).isEqualTo("urn:dialoog:engagement-service");
+            assertThat(header(r, "ce_type")).matches("nl\\.dialoog\\.engagement\\.[a-z-]+\\.v1");
+            assertThat(OffsetDateTime.parse(header(r, "ce_time"))).isNotNull();
+            assertThat(header(r, "ce_tenant")).isEqualTo(Api.TENANT);
+            assertThat(header(r, "content-type")).isEqualTo("application/json");
+            assertThat(r.value()).doesNotContain("@").doesNotContain("Sara");
+        }
+        assertThat(flow()).hasSize(14);
+    }
+
+    @Test
+    void engagementCreated() throws Exception {
+        var r = one("engagement-created.v1");
+        assertThat(header(r, "ce_subject")).isEqualTo(engagement.toString());
+        assertThat(data(r).path("status").asText()).isEqualTo("DRAFT");
+        assertThat(data(r).path("facilitators").get(0).asText()).isEqualTo(Api.FACILITATOR_ID);
+    }
+
+    @Test
+    void engagementUpdated() throws Exception {
+        assertThat(data(one("engagement-updated.v1")).path("title").asText()).isEqualTo("Events, renamed");
+    }
+
+    @Test
+    void engagementStatusChangedCarriesTheTraceOfItsRequest() throws Exception {
+        var r = one("engagement-status-changed.v1");
+        assertThat(data(r).path("from").asText()).isEqualTo("DRAFT");
+        assertThat(data(r).path("to").asText()).isEqualTo("ACTIVE");
+        assertThat(header(r, "traceparent")).startsWith("00-" + TRACE_ID + "-").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void engagementPhaseChanged() throws Exception {
+        assertThat(data(one("engagement-phase-changed.v1")).path("to").asText()).isEqualTo("DIALOGUE");
+    }
+
+    @Test
+    void engagementDeleted() {
+        assertThat(one("engagement-deleted.v1").value()).contains("engagementId");
+    }
+
+    @Test
+    void partyAddedUpdatedRemoved() throws Exception {
+        var added = one("party-added.v1");
+        assertThat(header(added, "ce_subject")).isEqualTo(party);
+        assertThat(data(added).path("name").asText()).isEqualTo("Bewoners");
+        assertThat(data(one("party-updated.v1")).path("partyId").asText()).isEqualTo(party);
+        assertThat(data(one("party-removed.v1")).path("name").asText()).isEqualTo("Tijdelijk");
+    }
+
+    @Test
+    void participantAddedUpdatedRemovedCarryThePartyButNoPersonalData() throws Exception {
+        var added = data(one("participant-added.v1"));
+        assertThat(added.path("participantId").asText()).isEqualTo(participant);
+        assertThat(added.path("partyId").asText()).isEqualTo(party);
+        assertThat(added.has("email")).isFalse();
+        assertThat(added.has("displayName")).isFalse();
+        assertThat(data(one("participant-updated.v1")).path("role").asText()).isEqualTo("REPRESENTATIVE");
+        assertThat(data(one("participant-removed.v1")).path("participantId").asText()).isEqualTo(participant);
+    }
+
+    private static List<ConsumerRecord<String, String>> records(String key, int expected) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(EventTypes.TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && found.size() < expected) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
