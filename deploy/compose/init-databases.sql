@@ -1,0 +1,3 @@
+create database dialoog_engagement;
+create database dialoog_session;
+create database dialoog_feedback;
