@@ -25,6 +25,21 @@ create table feedback_round (
 );
 create index feedback_round_engagement on feedback_round (tenant, engagement_id, created_at);
 
+-- Parties and participants as known from engagement events: ids only, no names or e-mail addresses of people.
+create table known_party (
+    id            uuid primary key,
+    tenant        varchar(64)  not null,
+    engagement_id uuid         not null,
+    name          varchar(200) not null
+);
+create table known_participant (
+    id            uuid primary key,
+    tenant        varchar(64) not null,
+    engagement_id uuid        not null,
+    party_id      uuid        not null
+);
+create index known_participant_engagement on known_participant (tenant, engagement_id);
+
 create table idempotency_record (
     tenant          varchar(64)  not null,
     idempotency_key varchar(200) not null,
@@ -69,3 +84,21 @@ create table processed_event (
     processed_at timestamptz  not null default now()
 );
 create index processed_event_consumer_tenant on processed_event (consumer, tenant);
+
+-- Events a consumer gave up on, read back from this service's dead-letter topic.
+create table dead_letter (
+    id                 uuid primary key,
+    tenant             varchar(64)  not null,
+    event_id           varchar(200),
+    event_type         varchar(200),
+    original_topic     varchar(200),
+    original_partition int,
+    original_offset    bigint,
+    reason             text         not null,
+    record_key         varchar(200),
+    record_value       text,
+    headers            text         not null,
+    dead_lettered_at   timestamptz  not null,
+    replayed_at        timestamptz
+);
+create index dead_letter_tenant on dead_letter (tenant, dead_lettered_at desc);

@@ -39,6 +39,9 @@ import org.dialoog.engagement.service.EngagementHistory;
 import org.dialoog.engagement.service.EngagementQuery;
 import org.dialoog.engagement.service.EngagementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,6 +67,8 @@ public class EngagementResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Create an engagement", description = "Starts in status DRAFT and phase EXPLORATION; a facilitator who creates one becomes its facilitator.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
     public Response create(@NotNull @Valid EngagementRequest request,
                            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                            @Context UriInfo uri) {

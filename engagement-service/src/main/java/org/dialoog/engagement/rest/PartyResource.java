@@ -32,6 +32,9 @@ import org.dialoog.engagement.Party;
 import org.dialoog.engagement.security.Caller;
 import org.dialoog.engagement.service.PartyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +61,8 @@ public class PartyResource {
     @Path("/parties")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Add a party", description = "Names are unique within an engagement (409).")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     public Response addParty(@PathParam("engagementId") UUID engagementId, @NotNull @Valid PartyRequest request,
                              @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                              @Context UriInfo uri) {
@@ -111,6 +116,8 @@ public class PartyResource {
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Add a participant", description = "E-mail addresses are unique within an engagement (409).")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
     public Response addParticipant(@PathParam("engagementId") UUID engagementId, @NotNull @Valid ParticipantRequest request,
                                    @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                                    @Context UriInfo uri) {

@@ -26,6 +26,9 @@ import org.dialoog.session.security.Caller;
 import org.dialoog.session.service.DomainException;
 import org.dialoog.session.service.SessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +50,8 @@ public class SessionResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Schedule a session", description = "The engagement must be known here and ACTIVE: 400 for an unknown engagement, 409 for one that is not active.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Response schedule(@NotNull @Valid SessionRequest request,
                              @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                              @Context UriInfo uri) {
