@@ -95,6 +95,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
