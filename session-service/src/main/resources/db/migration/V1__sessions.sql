@@ -27,6 +27,7 @@ create table session (
     facilitators      varchar(100)[] not null default '{}',
     open_registration boolean      not null,
     status            varchar(16)  not null,
+    cancel_reason     varchar(1000),
     sequence          int          not null default 0,
     version           bigint       not null,
     created_at        timestamptz  not null,

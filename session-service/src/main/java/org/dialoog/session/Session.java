@@ -66,6 +66,9 @@ public class Session extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SessionStatus status;
 
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
     /** iCalendar SEQUENCE: rises on every reschedule. */
     public int sequence;
 

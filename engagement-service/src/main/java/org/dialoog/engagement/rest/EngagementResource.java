@@ -39,6 +39,7 @@ import org.dialoog.engagement.service.EngagementHistory;
 import org.dialoog.engagement.service.EngagementQuery;
 import org.dialoog.engagement.service.EngagementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,6 +52,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Engagements", description = "Facilitation assignments, their status and phase")
 public class EngagementResource {
+
+    /** Documents the page envelope of engagements. */
+    @Schema(name = "EngagementPage")
+    static final class EngagementPageDoc {
+        public List<EngagementView> items;
+        @Schema(examples = "1")
+        public int page;
+        @Schema(examples = "20")
+        public int pageSize;
+        @Schema(examples = "57")
+        public long total;
+    }
 
     private final EngagementService service;
     private final EngagementHistory history;
@@ -82,6 +95,7 @@ public class EngagementResource {
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "List engagements", description = "Only engagements the caller may see; newest first unless sorted.")
+    @APIResponse(responseCode = "200", description = "One page of engagements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementPageDoc.class)))
     public Response list(@QueryParam("status") EngagementStatus status,
                          @QueryParam("kind") EngagementKind kind,
                          @QueryParam("phase") Phase phase,
@@ -100,6 +114,7 @@ public class EngagementResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get an engagement")
+    @APIResponse(responseCode = "200", description = "The engagement; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
     public Response get(@PathParam("id") UUID id) {
         Engagement e = service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
@@ -110,6 +125,7 @@ public class EngagementResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Change an engagement", description = "JSON merge patch (RFC 7396) of the fields of EngagementRequest; send If-Match with the ETag to avoid overwriting someone else's change.")
+    @APIResponse(responseCode = "200", description = "The changed engagement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = Versions.expected(ifMatch);
         Engagement current = service.writable(id, expected);
@@ -131,6 +147,7 @@ public class EngagementResource {
     @Path("/{id}/status")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Move an engagement's status", description = "DRAFT → ACTIVE ⇄ PAUSED → CONCLUDED, CANCELLED from any open state. ACTIVE needs at least two parties.")
+    @APIResponse(responseCode = "200", description = "The engagement in its new status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull @Valid StatusChangeRequest request) {
         Engagement e = service.changeStatus(id, Versions.expected(ifMatch), request.status(), request.reason());
@@ -141,6 +158,7 @@ public class EngagementResource {
     @Path("/{id}/phase")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Move an engagement's phase", description = "EXPLORATION → DIALOGUE → CONVERGENCE → HANDOVER; going back needs a note.")
+    @APIResponse(responseCode = "200", description = "The engagement in its new phase", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
     public Response changePhase(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @NotNull @Valid PhaseChangeRequest request) {
         Engagement e = service.changePhase(id, Versions.expected(ifMatch), request.phase(), request.note());
@@ -151,6 +169,7 @@ public class EngagementResource {
     @Path("/{id}/history")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Status and phase history of an engagement", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "Oldest change first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryView.class, type = SchemaType.ARRAY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         return history.of(id).stream().map(HistoryView::of).toList();

@@ -32,6 +32,7 @@ import org.dialoog.engagement.Party;
 import org.dialoog.engagement.security.Caller;
 import org.dialoog.engagement.service.PartyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +45,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Parties and participants", description = "Stakeholder groups of an engagement and the people in them")
 public class PartyResource {
+
+    /** Documents the page envelope of participants. */
+    @Schema(name = "ParticipantPage")
+    static final class ParticipantPageDoc {
+        public List<ParticipantView> items;
+        @Schema(examples = "1")
+        public int page;
+        @Schema(examples = "20")
+        public int pageSize;
+        @Schema(examples = "200")
+        public long total;
+    }
 
     private final PartyService service;
     private final IdempotentCreate idempotent;
@@ -77,6 +90,7 @@ public class PartyResource {
     @Path("/parties")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "List the parties of an engagement", description = "By name; an engagement has a handful, so this list is not paged.")
+    @APIResponse(responseCode = "200", description = "The parties, by name", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class, type = SchemaType.ARRAY)))
     public List<PartyView> parties(@PathParam("engagementId") UUID engagementId) {
         return service.parties(engagementId).stream().map(PartyView::of).toList();
     }
@@ -85,6 +99,7 @@ public class PartyResource {
     @Path("/parties/{partyId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get a party")
+    @APIResponse(responseCode = "200", description = "The party", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     public Response party(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId) {
         Party p = service.party(engagementId, partyId);
         return Response.ok(PartyView.of(p)).tag(Versions.etag(p.version)).build();
@@ -95,6 +110,7 @@ public class PartyResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Change a party", description = "JSON merge patch of PartyRequest; If-Match honoured.")
+    @APIResponse(responseCode = "200", description = "The changed party", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     public Response patchParty(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         PartyRequest changed = mergePatch.apply(PartyView.editable(service.party(engagementId, partyId)), patch, PartyRequest.class);
@@ -132,6 +148,7 @@ public class PartyResource {
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "List participants", description = "By name; integrations see no names or e-mail addresses.")
+    @APIResponse(responseCode = "200", description = "One page of participants", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantPageDoc.class)))
     public Response participants(@PathParam("engagementId") UUID engagementId,
                                  @QueryParam("partyId") UUID partyId,
                                  @QueryParam("role") Participant.Role role,
@@ -146,6 +163,7 @@ public class PartyResource {
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get a participant")
+    @APIResponse(responseCode = "200", description = "The participant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
     public Response participant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId) {
         Participant p = service.participant(engagementId, participantId);
         return Response.ok(ParticipantView.of(p, personalDataAllowed())).tag(Versions.etag(p.version)).build();
@@ -156,6 +174,7 @@ public class PartyResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Change a participant", description = "JSON merge patch of ParticipantRequest; If-Match honoured.")
+    @APIResponse(responseCode = "200", description = "The changed participant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
     public Response patchParticipant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         ParticipantRequest changed = mergePatch.apply(ParticipantView.editable(service.participant(engagementId, participantId)),

@@ -91,6 +91,29 @@ class EngagementEventsTest {
     }
 
     @Test
+    void everyEventMatchesItsDocumentedContract() throws Exception {
+        JsonNode messages = JSON.readTree(java.nio.file.Path.of("..", "docs", "asyncapi", "engagement-service.json").toFile())
+                .path("components").path("messages");
+        java.util.Map<String, JsonNode> byType = new java.util.HashMap<>();
+        messages.forEach(m -> byType.put(m.path("name").asText(), m));
+        for (ConsumerRecord<String, String> r : flow()) {
+            JsonNode message = byType.get(header(r, "ce_type"));
+            assertThat(message).as("documented message for %s", header(r, "ce_type")).isNotNull();
+            JsonNode payload = data(r);
+            message.path("payload").path("required").forEach(f -> assertThat(payload.has(f.asText()))
+                    .as("%s has %s", header(r, "ce_type"), f.asText()).isTrue());
+            java.util.Set<String> documented = new java.util.TreeSet<>();
+            message.path("payload").path("properties").fieldNames().forEachRemaining(documented::add);
+            java.util.Set<String> actual = new java.util.TreeSet<>();
+            payload.fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).as("fields of %s", header(r, "ce_type")).isEqualTo(documented);
+            java.util.Set<String> example = new java.util.TreeSet<>();
+            message.path("examples").get(0).path("payload").fieldNames().forEachRemaining(example::add);
+            assertThat(example).as("example of %s", header(r, "ce_type")).isEqualTo(documented);
+        }
+    }
+
+    @Test
     void engagementCreated() throws Exception {
         var r = one("engagement-created.v1");
         assertThat(header(r, "ce_subject")).isEqualTo(engagement.toString());

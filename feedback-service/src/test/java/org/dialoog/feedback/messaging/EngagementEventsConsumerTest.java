@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.DocumentedEvents;
 import org.junit.jupiter.api.Test;
 
 /** Parties and participants reach feedback-service's read model from real engagement events, once each. */
@@ -43,10 +45,11 @@ class EngagementEventsConsumerTest {
         UUID participant = UUID.randomUUID();
         String added = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
-            send(producer, UUID.randomUUID().toString(), "party-added.v1", engagement,
-                    "{\"partyId\":\"%s\",\"engagementId\":\"%s\",\"tenant\":\"demo\",\"name\":\"Bewoners\",\"type\":\"RESIDENTS\"}".formatted(party, engagement));
-            String participantAdded = "{\"participantId\":\"%s\",\"engagementId\":\"%s\",\"partyId\":\"%s\",\"tenant\":\"demo\",\"role\":\"MEMBER\"}"
-                    .formatted(participant, engagement, party);
+            // The producer's documented examples, with fresh ids: a contract test of this consumer.
+            send(producer, UUID.randomUUID().toString(), "party-added.v1", engagement, DocumentedEvents.example("engagement-service",
+                    "nl.dialoog.engagement.party-added.v1", Map.of("partyId", party.toString(), "engagementId", engagement.toString())));
+            String participantAdded = DocumentedEvents.example("engagement-service", "nl.dialoog.engagement.participant-added.v1",
+                    Map.of("participantId", participant.toString(), "engagementId", engagement.toString(), "partyId", party.toString()));
             send(producer, added, "participant-added.v1", engagement, participantAdded);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(count("select count(*) from known_participant where id = '" + participant + "' and party_id = '" + party + "'")).isEqualTo(1));

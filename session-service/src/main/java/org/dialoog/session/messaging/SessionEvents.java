@@ -21,4 +21,12 @@ public final class SessionEvents {
                     s.timeZone, List.of(s.facilitators));
         }
     }
+
+    /** A session was cancelled, by a facilitator or because its engagement closed. */
+    public record Cancelled(UUID sessionId, UUID engagementId, String tenant, String reason, OffsetDateTime startsAt) {
+
+        public static Cancelled of(Session s) {
+            return new Cancelled(s.id, s.engagementId, s.tenant, s.cancelReason, s.startsAt);
+        }
+    }
 }

@@ -6,7 +6,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -70,6 +72,21 @@ public class SessionResource {
                          @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
                          @Context UriInfo uri) {
         return Pages.ok(service.list(engagementId, page, pageSize).map(SessionView::of), uri);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Cancel a session", description = "Only a PLANNED session; invitees learn it through the SessionCancelled event.")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid CancelRequest request) {
+        Session s = service.cancel(id, Versions.expected(ifMatch), request.reason());
+        return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
+    }
+
+    /** Why a session is cancelled. */
+    @Schema(name = "CancelRequest")
+    public record CancelRequest(@NotBlank @Size(max = 1000) @Schema(examples = "The venue is unavailable.") String reason) {
     }
 
     @GET

@@ -14,12 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SessionView(UUID id, UUID engagementId, SessionType type, String title, String description,
                           OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
                           SessionRequest.Location location, Integer capacity, List<String> facilitators,
-                          boolean openRegistration, SessionStatus status, long version,
+                          boolean openRegistration, SessionStatus status, String cancelReason, long version,
                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static SessionView of(Session s) {
         return new SessionView(s.id, s.engagementId, s.type, s.title, s.description, s.startsAt, s.endsAt, s.timeZone,
                 new SessionRequest.Location(SessionRequest.LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
-                s.capacity, List.of(s.facilitators), s.openRegistration, s.status, s.version, s.createdAt, s.updatedAt);
+                s.capacity, List.of(s.facilitators), s.openRegistration, s.status, s.cancelReason, s.version, s.createdAt, s.updatedAt);
     }
 }

@@ -12,6 +12,12 @@ import org.dialoog.session.KnownEngagement;
 @Transactional(Transactional.TxType.MANDATORY)
 public class EngagementReadModel {
 
+    private final SessionService sessions;
+
+    EngagementReadModel(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
     public void upsert(UUID id, String title, String status, String[] facilitators, long version) {
         KnownEngagement e = KnownEngagement.findById(id);
         boolean isNew = e == null;
@@ -41,6 +47,10 @@ public class EngagementReadModel {
             e.persist();
         }
         e.status = status;
+        if ("CONCLUDED".equals(status) || "CANCELLED".equals(status)) {
+            sessions.cancelUpcoming(id, "The engagement was " + status.toLowerCase()
+                    + (reason == null || reason.isBlank() ? "." : ": " + reason));
+        }
     }
 
     public void forget(UUID id) {

@@ -81,6 +81,37 @@ public class SessionService {
         return s;
     }
 
+    /** Cancels a planned session; a completed or cancelled one cannot be cancelled (409). */
+    public Session cancel(UUID id, Long expectedVersion, String reason) {
+        Session s = Session.<Session>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Session", id));
+        if (expectedVersion != null && expectedVersion != s.version) {
+            throw DomainException.staleVersion(expectedVersion, s.version);
+        }
+        if (s.status != SessionStatus.PLANNED) {
+            throw DomainException.conflict("Session " + id + " is " + s.status + "; only a PLANNED session can be cancelled.");
+        }
+        cancel(s, reason);
+        return s;
+    }
+
+    /** When an engagement closes, its sessions still to come are cancelled with that reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelUpcoming(UUID engagementId, String reason) {
+        List<Session> upcoming = Session.list("engagementId = ?1 and status = ?2 and startsAt > ?3",
+                engagementId, SessionStatus.PLANNED, OffsetDateTime.now());
+        upcoming.forEach(s -> cancel(s, reason));
+        return upcoming.size();
+    }
+
+    private void cancel(Session s, String reason) {
+        s.status = SessionStatus.CANCELLED;
+        s.cancelReason = reason;
+        s.sequence++;
+        s.updatedAt = OffsetDateTime.now();
+        Session.flush();
+        outbox.record(EventTypes.SESSION_CANCELLED, s.engagementId, s.id, SessionEvents.Cancelled.of(s));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Session> find(UUID id) {
         return Session.findByIdOptional(id);

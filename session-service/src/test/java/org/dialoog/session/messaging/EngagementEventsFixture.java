@@ -2,6 +2,7 @@ package org.dialoog.session.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +12,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.DocumentedEvents;
 
 /**
- * Publishes engagement events the way engagement-service documents them (docs/events.md), so
+ * Publishes engagement events as engagement-service documents them (docs/asyncapi), so
  * session-service is tested against the producer's contract on a real broker.
  */
 public final class EngagementEventsFixture implements AutoCloseable {
@@ -28,18 +30,20 @@ public final class EngagementEventsFixture implements AutoCloseable {
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
+    /** engagement-service's documented example of engagement-created, for this engagement. */
     public String created(UUID engagementId, String tenant, String status) {
-        String data = """
-                {"engagementId":"%s","tenant":"%s","reference":"ENG-2026-0001","title":"Samen verder","kind":"CITIZEN_PARTICIPATION",\
-                "status":"%s","phase":"EXPLORATION","objectives":["BUILD_TRUST"],"facilitators":["fac-anna"],\
-                "startDate":null,"endDate":null,"version":0}""".formatted(engagementId, tenant, status);
-        return send(UUID.randomUUID().toString(), "nl.dialoog.engagement.engagement-created.v1", engagementId, tenant, data);
+        String type = "nl.dialoog.engagement.engagement-created.v1";
+        String data = DocumentedEvents.example("engagement-service", type,
+                Map.of("engagementId", engagementId.toString(), "tenant", tenant, "status", status));
+        return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
 
+    /** engagement-service's documented example of engagement-status-changed, for this engagement. */
     public String statusChanged(UUID engagementId, String tenant, String from, String to) {
-        String data = """
-                {"engagementId":"%s","tenant":"%s","from":"%s","to":"%s","reason":"test"}""".formatted(engagementId, tenant, from, to);
-        return send(UUID.randomUUID().toString(), "nl.dialoog.engagement.engagement-status-changed.v1", engagementId, tenant, data);
+        String type = "nl.dialoog.engagement.engagement-status-changed.v1";
+        String data = DocumentedEvents.example("engagement-service", type,
+                Map.of("engagementId", engagementId.toString(), "tenant", tenant, "from", from, "to", to));
+        return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
 
     /** Sends an event with a chosen id: the same id twice is a redelivery. */

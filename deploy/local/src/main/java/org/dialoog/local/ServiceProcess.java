@@ -1,0 +1,119 @@
+package org.dialoog.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another Dialoog service, started from its built jar as a real process next to the service
+ * under test: for tests that cross a service boundary through Kafka (the reactor builds the
+ * producer before its consumers). Gets its own fresh database; stopped and dropped on close.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final TestDatabase database;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, TestDatabase database, int port, Path log) {
+        this.process = process;
+        this.database = database;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts {@code <name>-service} against the given broker and waits until it is ready. */
+    public static ServiceProcess start(String name, KafkaBroker broker) {
+        Path repo = RepoRoot.find();
+        Path jar = repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build " + name + "-service first (./mvnw verify builds it before its consumers)");
+        }
+        TestDatabase db = TestDatabase.create("dialoog_" + name + "_peer");
+        int port = KafkaBroker.freePort();
+        Path log = Path.of("target", name + "-service-" + port + ".log").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("PORT", Integer.toString(port));
+        env.put("DIALOOG_DB_URL", db.jdbcUrl());
+        env.put("DIALOOG_DB_USER", TestDatabase.username());
+        env.put("DIALOOG_DB_PASSWORD", TestDatabase.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("DIALOOG_JWT_PUBLIC_KEY_LOCATION", "file:" + repo.resolve("deploy/local/src/main/resources/dev-keys/public.pem"));
+        env.put("DIALOOG_JWT_ISSUER", DevTokens.ISSUER);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ServiceProcess service = new ServiceProcess(process, db, port, log);
+            service.awaitReady(Duration.ofSeconds(90));
+            return service;
+        } catch (IOException e) {
+            db.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                close();
+                throw new IllegalStateException("The service exited; see " + log);
+            }
+            try {
+                var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep();
+        }
+        close();
+        throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
