@@ -54,6 +54,8 @@ class ApiConventionsTest {
         given().get(COLLECTION).then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", containsString("Bearer"));
         given().auth().oauth2(DevTokens.tampered("admin-1", List.of("admin"), "demo")).get(COLLECTION).then().statusCode(401);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("dialoog_outbox_backlog"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().get("/api/v1/openapi.json").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
                 .body("servers[0].url", equalTo("/api/v1"));
     }
