@@ -116,3 +116,32 @@ create table participant (
 );
 create unique index participant_email_per_engagement on participant (engagement_id, email) where email is not null;
 create index participant_party on participant (party_id);
+
+-- Feedback rounds of engagements, as known from feedback-service's events.
+create table feedback_round_seen (
+    round_id      uuid primary key,
+    tenant        varchar(64) not null,
+    engagement_id uuid        not null,
+    session_id    uuid,
+    audience      varchar(16) not null,
+    opened_at     timestamptz not null
+);
+create index feedback_round_seen_engagement on feedback_round_seen (tenant, engagement_id);
+
+-- Events a consumer gave up on, read back from this service's dead-letter topic.
+create table dead_letter (
+    id                 uuid primary key,
+    tenant             varchar(64)  not null,
+    event_id           varchar(200),
+    event_type         varchar(200),
+    original_topic     varchar(200),
+    original_partition int,
+    original_offset    bigint,
+    reason             text         not null,
+    record_key         varchar(200),
+    record_value       text,
+    headers            text         not null,
+    dead_lettered_at   timestamptz  not null,
+    replayed_at        timestamptz
+);
+create index dead_letter_tenant on dead_letter (tenant, dead_lettered_at desc);

@@ -13,6 +13,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class DialoogTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String PORT = "dialoog.test.kafka.port";
+    private static final String CONTROLLER_PORT = "dialoog.test.kafka.controller-port";
+    private static final String PID = "dialoog.test.kafka.pid";
     private static KafkaBroker broker;
     private String service = "service";
     private TestDatabase database;
@@ -46,13 +49,31 @@ public class DialoogTestResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    /** The broker of this test JVM, started on first use and stopped when the JVM exits. */
+    /**
+     * The broker of this test JVM, started on first use and stopped when the JVM exits. Quarkus
+     * restarts an application (another test profile) in a new class loader, where this class's
+     * statics start empty: the broker's coordinates live in system properties, so every class
+     * loader drives the same broker process.
+     */
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
             Path dir = Path.of("target", "kafka-" + ProcessHandle.current().pid());
-            broker = new KafkaBroker(dir, KafkaBroker.freePort());
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+            String port = System.getProperty(PORT);
+            if (port == null) {
+                broker = new KafkaBroker(dir, KafkaBroker.freePort());
+                System.setProperty(PORT, Integer.toString(broker.port()));
+                System.setProperty(CONTROLLER_PORT, Integer.toString(broker.controllerPort()));
+                KafkaBroker first = broker;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    first.adopt(Long.getLong(PID, -1));
+                    first.stop();
+                }));
+            } else {
+                broker = new KafkaBroker(dir, Integer.parseInt(port), Integer.getInteger(CONTROLLER_PORT));
+            }
         }
+        broker.recordPidIn(PID);
+        broker.adopt(Long.getLong(PID, -1));
         broker.start();
         return broker;
     }

@@ -41,12 +41,35 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private Process process;
+    private ProcessHandle process;
+    private String pidProperty;
 
     public KafkaBroker(Path dataDir, int port) {
+        this(dataDir, port, freePort());
+    }
+
+    public KafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
-        this.controllerPort = freePort();
+        this.controllerPort = controllerPort;
+    }
+
+    /** Takes over a broker process this JVM started earlier (Quarkus restarts tests in a new class loader). */
+    public void adopt(long pid) {
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> process = p);
+    }
+
+    /** Keeps the broker's pid in a system property, so another class loader of this JVM can adopt it. */
+    public void recordPidIn(String property) {
+        this.pidProperty = property;
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {
@@ -76,7 +99,11 @@ public final class KafkaBroker implements AutoCloseable {
             process = java(List.of("kafka.Kafka", config.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
                     .redirectErrorStream(true)
-                    .start();
+                    .start()
+                    .toHandle();
+            if (pidProperty != null) {
+                System.setProperty(pidProperty, Long.toString(process.pid()));
+            }
             awaitReady(Duration.ofSeconds(60));
             createTopics();
         } catch (IOException e) {
@@ -94,11 +121,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // gone or not, there is nothing more to do
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         process = null;
     }
@@ -234,7 +264,7 @@ public final class KafkaBroker implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
         broker.start();
         System.out.println("Kafka ready on " + broker.bootstrapServers() + " (data in " + dir.toAbsolutePath() + ")");
-        broker.process.waitFor();
+        broker.process.onExit().join();
     }
 
     /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
