@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dialoog.engagement.config.OutboxConfig;
 import org.dialoog.engagement.security.Caller;
 
 /**
@@ -23,12 +24,14 @@ public class Outbox {
     private final ObjectMapper json;
     private final Caller caller;
     private final TraceContext trace;
+    private final OutboxConfig config;
 
-    Outbox(EntityManager em, ObjectMapper json, Caller caller, TraceContext trace) {
+    Outbox(EntityManager em, ObjectMapper json, Caller caller, TraceContext trace, OutboxConfig config) {
         this.em = em;
         this.json = json;
         this.caller = caller;
         this.trace = trace;
+        this.config = config;
     }
 
     /**
@@ -48,7 +51,7 @@ public class Outbox {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as json), ?9)""")
                 .setParameter(1, id)
                 .setParameter(2, tenant)
-                .setParameter(3, EventTypes.TOPIC)
+                .setParameter(3, config.topic())
                 .setParameter(4, key.toString())
                 .setParameter(5, type)
                 .setParameter(6, subject.toString())

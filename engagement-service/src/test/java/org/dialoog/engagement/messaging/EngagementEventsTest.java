@@ -145,22 +145,39 @@ class EngagementEventsTest {
     }
 
     @Test
-    void partyAddedUpdatedRemoved() throws Exception {
+    void partyAdded() throws Exception {
         var added = one("party-added.v1");
         assertThat(header(added, "ce_subject")).isEqualTo(party);
         assertThat(data(added).path("name").asText()).isEqualTo("Bewoners");
+        assertThat(data(added).path("type").asText()).isEqualTo("RESIDENTS");
+    }
+
+    @Test
+    void partyUpdated() throws Exception {
         assertThat(data(one("party-updated.v1")).path("partyId").asText()).isEqualTo(party);
+    }
+
+    @Test
+    void partyRemoved() throws Exception {
         assertThat(data(one("party-removed.v1")).path("name").asText()).isEqualTo("Tijdelijk");
     }
 
     @Test
-    void participantAddedUpdatedRemovedCarryThePartyButNoPersonalData() throws Exception {
+    void participantAddedCarriesThePartyButNoPersonalData() throws Exception {
         var added = data(one("participant-added.v1"));
         assertThat(added.path("participantId").asText()).isEqualTo(participant);
         assertThat(added.path("partyId").asText()).isEqualTo(party);
         assertThat(added.has("email")).isFalse();
         assertThat(added.has("displayName")).isFalse();
+    }
+
+    @Test
+    void participantUpdated() throws Exception {
         assertThat(data(one("participant-updated.v1")).path("role").asText()).isEqualTo("REPRESENTATIVE");
+    }
+
+    @Test
+    void participantRemoved() throws Exception {
         assertThat(data(one("participant-removed.v1")).path("participantId").asText()).isEqualTo(participant);
     }
 

@@ -25,6 +25,9 @@ public interface OutboxConfig {
     @WithDefault("60s")
     Duration maxBacklogAge();
 
+    /** The topic this service publishes its events to. */
+    String topic();
+
     /** The CloudEvents {@code source} of every event this service publishes. */
     @WithDefault("urn:dialoog:feedback-service")
     String source();
