@@ -94,7 +94,7 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeConfig();
             if (!Files.exists(dataDir.resolve("data/meta.properties"))) {
                 String clusterId = Base64Uuid.random();
-                run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()), "format");
+                run(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()), "format");
             }
             process = java(List.of("kafka.Kafka", config.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
@@ -270,10 +270,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
     private static final class Base64Uuid {
         static String random() {
-            UUID u = UUID.randomUUID();
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-            b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+            String id;
+            do {
+                UUID u = UUID.randomUUID();
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+                b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+                id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+            } while (id.startsWith("-")); // a leading dash reads as an option to the storage tool
+            return id;
         }
     }
 }
