@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +14,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -27,12 +25,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.engagement.Api;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /** Nothing acknowledged is lost: Kafka outages and a stopped relay only delay events. */
@@ -99,23 +95,10 @@ class OutboxDeliveryTest {
     /** engagement id → the ce_ids of its engagement-created events, read from the topic. */
     static Map<String, List<String>> createdEvents(Set<String> engagementIds, Duration timeout) {
         Map<String, List<String>> seen = new HashMap<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(EventTypes.TOPIC));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && !seen.keySet().containsAll(engagementIds)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    String type = new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
-                    if (engagementIds.contains(r.key()) && type.equals(EventTypes.ENGAGEMENT_CREATED)) {
-                        seen.computeIfAbsent(r.key(), k -> new ArrayList<>())
-                                .add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
+        TopicReader.read(EventTypes.TOPIC,
+                r -> engagementIds.contains(r.key()) && EventTypes.ENGAGEMENT_CREATED.equals(TopicReader.header(r, "ce_type")),
+                found -> found.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(engagementIds), timeout)
+                .forEach(r -> seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(TopicReader.header(r, "ce_id")));
         return seen;
     }
 }

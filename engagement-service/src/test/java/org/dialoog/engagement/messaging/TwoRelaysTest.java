@@ -3,17 +3,14 @@ package org.dialoog.engagement.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dialoog.engagement.Api.facilitator;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -28,13 +25,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.engagement.Api;
 import org.dialoog.engagement.config.OutboxConfig;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /** A second relay on the same outbox (a second replica): every event still goes out in commit order per engagement. */
@@ -93,21 +87,9 @@ class TwoRelaysTest {
     }
 
     private static List<String> publishedEventIds(UUID engagement, int expected) {
-        Map<String, List<String>> byKey = new HashMap<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(EventTypes.TOPIC));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && new LinkedHashSet<>(byKey.getOrDefault(engagement.toString(), List.of())).size() < expected) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
-                            .add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return byKey.getOrDefault(engagement.toString(), List.of());
+        return TopicReader.read(EventTypes.TOPIC, r -> engagement.toString().equals(r.key()),
+                        found -> found.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count() >= expected,
+                        Duration.ofSeconds(30))
+                .stream().map(r -> TopicReader.header(r, "ce_id")).toList();
     }
 }

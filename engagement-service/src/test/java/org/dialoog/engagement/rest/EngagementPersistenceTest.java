@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,13 +15,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.engagement.Api;
 import org.dialoog.engagement.messaging.CloudEvents;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /** A write through the API lands in PostgreSQL and, as an event, on Kafka, read back by a real consumer. */
@@ -51,30 +46,11 @@ class EngagementPersistenceTest {
             }
         }
 
-        ConsumerRecord<String, String> event = firstEventAbout(id);
+        ConsumerRecord<String, String> event = TopicReader.first("dialoog.engagements", r -> id.toString().equals(r.key()));
         assertThat(event.key()).isEqualTo(id.toString());
         assertThat(CloudEvents.header(event.headers(), "ce_type")).isEqualTo("nl.dialoog.engagement.engagement-created.v1");
         assertThat(CloudEvents.header(event.headers(), "ce_specversion")).isEqualTo("1.0");
         assertThat(CloudEvents.header(event.headers(), "ce_tenant")).isEqualTo(Api.TENANT);
         assertThat(event.value()).contains("\"engagementId\":\"" + id + "\"").contains("\"status\":\"DRAFT\"");
-    }
-
-    static ConsumerRecord<String, String> firstEventAbout(UUID engagementId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("dialoog.engagements"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key().equals(engagementId.toString())) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No event about engagement " + engagementId + " within 30 s");
     }
 }

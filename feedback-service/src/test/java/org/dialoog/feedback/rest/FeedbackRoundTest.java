@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,12 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.local.DevTokens;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,28 +79,9 @@ class FeedbackRoundTest {
                 assertThat(rs.getString(2)).isEqualTo("demo");
             }
         }
-        ConsumerRecord<String, String> event = firstRecord("dialoog.feedback", engagement.toString());
+        ConsumerRecord<String, String> event = TopicReader.first("dialoog.feedback", r -> engagement.toString().equals(r.key()));
         assertThat(new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("nl.dialoog.feedback.feedback-round-opened.v1");
         assertThat(event.value()).contains(round);
-    }
-
-    static ConsumerRecord<String, String> firstRecord(String topic, String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No record with key " + key + " on " + topic + " within 30 s");
     }
 }

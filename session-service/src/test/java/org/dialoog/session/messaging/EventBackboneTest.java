@@ -9,13 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -27,11 +24,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.dialoog.session.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,23 +106,7 @@ class EventBackboneTest {
     }
 
     private static int recordsWithEventId(String topic, String key, String eventId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        int found = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    var h = r.headers().lastHeader("ce_id");
-                    if (key.equals(r.key()) && h != null && eventId.equals(new String(h.value(), StandardCharsets.UTF_8))) {
-                        found++;
-                    }
-                }
-            }
-        }
-        return found;
+        return TopicReader.read(topic, r -> key.equals(r.key()) && eventId.equals(TopicReader.header(r, "ce_id")),
+                2, Duration.ofSeconds(10)).size();
     }
 }

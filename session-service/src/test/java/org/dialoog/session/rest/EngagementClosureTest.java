@@ -23,6 +23,7 @@ import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -70,10 +71,10 @@ class EngagementClosureTest {
                 .body("status", equalTo("CANCELLED")).body("cancelReason", containsString("Agreement reached")));
         admin().get("/api/v1/sessions/" + past).then().body("status", equalTo("PLANNED"));
 
-        ConsumerRecord<String, String> cancelled = SessionSchedulingTest.firstRecord("dialoog.sessions", engagement.toString(), "Agreement reached");
-        assertThat(SessionSchedulingTest.header(cancelled, "ce_type")).isEqualTo("nl.dialoog.session.session-cancelled.v1");
-        assertThat(SessionSchedulingTest.header(cancelled, "ce_subject")).isEqualTo(upcoming);
-        assertThat(SessionSchedulingTest.header(cancelled, "traceparent")).startsWith("00-" + TRACE_ID + "-");
+        ConsumerRecord<String, String> cancelled = TopicReader.first("dialoog.sessions", r -> engagement.toString().equals(r.key()) && r.value().contains("Agreement reached"));
+        assertThat(TopicReader.header(cancelled, "ce_type")).isEqualTo("nl.dialoog.session.session-cancelled.v1");
+        assertThat(TopicReader.header(cancelled, "ce_subject")).isEqualTo(upcoming);
+        assertThat(TopicReader.header(cancelled, "traceparent")).startsWith("00-" + TRACE_ID + "-");
     }
 
     @Test

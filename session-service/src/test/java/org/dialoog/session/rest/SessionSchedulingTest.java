@@ -15,8 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -28,12 +26,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -95,9 +91,9 @@ class SessionSchedulingTest {
                 assertThat(rs.getString(2)).isEqualTo(Api.TENANT);
             }
         }
-        ConsumerRecord<String, String> event = firstRecord("dialoog.sessions", engagement.toString(), id);
-        assertThat(header(event, "ce_type")).isEqualTo("nl.dialoog.session.session-scheduled.v1");
-        assertThat(header(event, "ce_subject")).isEqualTo(id);
+        ConsumerRecord<String, String> event = TopicReader.first("dialoog.sessions", r -> engagement.toString().equals(r.key()) && r.value().contains(id));
+        assertThat(TopicReader.header(event, "ce_type")).isEqualTo("nl.dialoog.session.session-scheduled.v1");
+        assertThat(TopicReader.header(event, "ce_subject")).isEqualTo(id);
         assertThat(event.value()).contains(id);
     }
 
@@ -136,9 +132,9 @@ class SessionSchedulingTest {
         events.sendRaw(poison, "poison-1");
         events.created(engagement, Api.TENANT, "ACTIVE");
         awaitSchedulable(engagement);
-        ConsumerRecord<String, String> dead = firstRecord("dialoog.dead-letters.session-service", engagement.toString(), "");
+        ConsumerRecord<String, String> dead = TopicReader.first("dialoog.dead-letters.session-service", r -> engagement.toString().equals(r.key()));
         assertThat(dead.value()).isEqualTo("{not json");
-        assertThat(header(dead, "dead-letter-reason")).contains("not JSON");
+        assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("not JSON");
     }
 
     private UUID activeEngagement() {
@@ -153,29 +149,5 @@ class SessionSchedulingTest {
     private static void awaitSchedulable(UUID engagement) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 admin().body(session(engagement, nextWeek().minusYears(5))).post("/api/v1/sessions").then().statusCode(201));
-    }
-
-    static ConsumerRecord<String, String> firstRecord(String topic, String key, String valueContains) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key()) && r.value().contains(valueContains)) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No record with key " + key + " on " + topic + " within 30 s");
-    }
-
-    static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
