@@ -1,0 +1,19 @@
+package org.dialoog.engagement.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Test-only: an endpoint with a bug, to see what a caller gets from an unexpected exception. */
+@Path("/api/v1/test-only/failures")
+public class FailingResource {
+
+    @GET
+    @RolesAllowed("admin")
+    @Operation(hidden = true)
+    public String fail() {
+        throw new IllegalStateException("secret detail: select * from engagement where tenant = 'demo'");
+    }
+}
