@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.dialoog.engagement.Api.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,11 +19,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.EventPublisher;
 import org.junit.jupiter.api.Test;
 
 /** engagement-service consumes feedback facts with the same inbox and dead letters as the other services. */
@@ -46,7 +40,7 @@ class FeedbackEventsConsumerTest {
         String opened = "{\"roundId\":\"%s\",\"engagementId\":\"%s\",\"sessionId\":null,\"tenant\":\"demo\",\"audience\":\"PARTICIPANTS\",\"opensAt\":null,\"closesAt\":null}"
                 .formatted(round, engagement);
         String broken = "broken-" + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (EventPublisher producer = new EventPublisher()) {
             send(producer, eventId, engagement, opened);
             send(producer, eventId, engagement, opened);
             send(producer, broken, engagement, "{\"engagementId\":\"" + engagement + "\"}");
@@ -67,19 +61,8 @@ class FeedbackEventsConsumerTest {
         }
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String id, UUID engagement, String data) throws Exception {
-        ProducerRecord<String, String> r = new ProducerRecord<>("dialoog.feedback", engagement.toString(), data);
-        for (String[] h : new String[][] {{"ce_specversion", "1.0"}, {"ce_id", id}, {"ce_source", "urn:dialoog:feedback-service"},
-                {"ce_type", "nl.dialoog.feedback.feedback-round-opened.v1"}, {"ce_subject", engagement.toString()},
-                {"ce_time", OffsetDateTime.now().toString()}, {"ce_tenant", "demo"}, {"content-type", "application/json"}}) {
-            r.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
-        }
-        producer.send(r).get();
+    private static void send(EventPublisher producer, String id, UUID engagement, String data) {
+        producer.send("dialoog.feedback", "urn:dialoog:feedback-service", id, "nl.dialoog.feedback.feedback-round-opened.v1",
+                engagement, "demo", data);
     }
 }

@@ -3,14 +3,11 @@ package org.dialoog.feedback.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -21,12 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dialoog.local.DialoogTestResource;
 import org.dialoog.local.DocumentedEvents;
+import org.dialoog.local.EventPublisher;
 import org.junit.jupiter.api.Test;
 
 /** Parties and participants reach feedback-service's read model from real engagement events, once each. */
@@ -44,7 +38,7 @@ class EngagementEventsConsumerTest {
         UUID party = UUID.randomUUID();
         UUID participant = UUID.randomUUID();
         String added = UUID.randomUUID().toString();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (EventPublisher producer = new EventPublisher()) {
             // The producer's documented examples, with fresh ids: a contract test of this consumer.
             send(producer, UUID.randomUUID().toString(), "party-added.v1", engagement, DocumentedEvents.example("engagement-service",
                     "nl.dialoog.engagement.party-added.v1", Map.of("partyId", party.toString(), "engagementId", engagement.toString())));
@@ -75,21 +69,7 @@ class EngagementEventsConsumerTest {
         }
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String id, String type, UUID engagement, String data) throws Exception {
-        ProducerRecord<String, String> r = new ProducerRecord<>("dialoog.engagements", engagement.toString(), data);
-        r.headers().add("ce_specversion", b("1.0")).add("ce_id", b(id)).add("ce_source", b("urn:dialoog:engagement-service"))
-                .add("ce_type", b("nl.dialoog.engagement." + type)).add("ce_subject", b(engagement.toString()))
-                .add("ce_time", b(OffsetDateTime.now().toString())).add("ce_tenant", b("demo")).add("content-type", b("application/json"));
-        producer.send(r).get();
-    }
-
-    private static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private static void send(EventPublisher producer, String id, String type, UUID engagement, String data) {
+        producer.send("dialoog.engagements", "urn:dialoog:engagement-service", id, "nl.dialoog.engagement." + type, engagement, "demo", data);
     }
 }

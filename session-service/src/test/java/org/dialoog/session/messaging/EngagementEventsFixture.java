@@ -1,18 +1,11 @@
 package org.dialoog.session.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.dialoog.local.DialoogTestResource;
 import org.dialoog.local.DocumentedEvents;
+import org.dialoog.local.EventPublisher;
 
 /**
  * Publishes engagement events as engagement-service documents them (docs/asyncapi), so
@@ -21,14 +14,8 @@ import org.dialoog.local.DocumentedEvents;
 public final class EngagementEventsFixture implements AutoCloseable {
 
     public static final String TOPIC = "dialoog.engagements";
-    private final KafkaProducer<String, String> producer;
-
-    public EngagementEventsFixture() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
+    private static final String SOURCE = "urn:dialoog:engagement-service";
+    private final EventPublisher publisher = new EventPublisher();
 
     /** engagement-service's documented example of engagement-created, for this engagement. */
     public String created(UUID engagementId, String tenant, String status) {
@@ -48,33 +35,15 @@ public final class EngagementEventsFixture implements AutoCloseable {
 
     /** Sends an event with a chosen id: the same id twice is a redelivery. */
     public String send(String eventId, String type, UUID engagementId, String tenant, String data) {
-        ProducerRecord<String, String> r = new ProducerRecord<>(TOPIC, engagementId.toString(), data);
-        header(r, "ce_specversion", "1.0");
-        header(r, "ce_id", eventId);
-        header(r, "ce_source", "urn:dialoog:engagement-service");
-        header(r, "ce_type", type);
-        header(r, "ce_subject", engagementId.toString());
-        header(r, "ce_time", OffsetDateTime.now().toString());
-        header(r, "ce_tenant", tenant);
-        header(r, "content-type", "application/json");
-        return sendRaw(r, eventId);
+        return publisher.send(TOPIC, SOURCE, eventId, type, engagementId, tenant, data);
     }
 
     public String sendRaw(ProducerRecord<String, String> r, String eventId) {
-        try {
-            producer.send(r).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return eventId;
-    }
-
-    private static void header(ProducerRecord<String, String> r, String name, String value) {
-        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return publisher.sendRaw(r, eventId);
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }

@@ -1,0 +1,58 @@
+package org.dialoog.local;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes CloudEvents (binary binding) to the test broker as another service would, for consumer tests. */
+public final class EventPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public EventPublisher() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends an event with a chosen id (the same id twice is a redelivery), keyed by its engagement. */
+    public String send(String topic, String source, String eventId, String type, UUID engagementId, String tenant, String data) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, engagementId.toString(), data);
+        header(r, "ce_specversion", "1.0");
+        header(r, "ce_id", eventId);
+        header(r, "ce_source", source);
+        header(r, "ce_type", type);
+        header(r, "ce_subject", engagementId.toString());
+        header(r, "ce_time", OffsetDateTime.now().toString());
+        header(r, "ce_tenant", tenant);
+        header(r, "content-type", "application/json");
+        return sendRaw(r, eventId);
+    }
+
+    /** Sends a record exactly as given (for malformed events). */
+    public String sendRaw(ProducerRecord<String, String> r, String eventId) {
+        try {
+            producer.send(r).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not take the test event " + eventId, e);
+        }
+        return eventId;
+    }
+
+    private static void header(ProducerRecord<String, String> r, String name, String value) {
+        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
