@@ -30,6 +30,11 @@ public class KnownEngagement extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] facilitators;
 
+    /** User ids of the client's contacts, who may read this engagement's sessions. */
+    @Column(name = "client_contacts")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] clientContacts;
+
     /** The engagement's version in the last event applied; older events are ignored. */
     @Column(name = "source_version")
     public long sourceVersion;

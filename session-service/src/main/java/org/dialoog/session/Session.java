@@ -1,6 +1,7 @@
 package org.dialoog.session;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.dialoog.session.rest.SessionRequest;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -65,6 +67,12 @@ public class Session extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public SessionStatus status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<SessionRequest.AgendaItem> agenda;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
 
     @Column(name = "cancel_reason")
     public String cancelReason;

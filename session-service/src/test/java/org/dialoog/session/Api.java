@@ -1,22 +1,40 @@
 package org.dialoog.session;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.dialoog.local.DevTokens;
+import org.dialoog.session.messaging.EngagementEventsFixture;
 
 /** Test helpers: tokens per role and ready-made request bodies. */
 public final class Api {
 
     public static final String TENANT = "demo";
     public static final String FACILITATOR_ID = "fac-anna";
+    private static final OffsetDateTime WEEK_FROM_START = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
+    private static final AtomicInteger SLOTS = new AtomicInteger();
 
     private Api() {
     }
@@ -44,7 +62,72 @@ public final class Api {
                 "agenda", List.of(Map.of("title", "Check-in", "minutes", 15), Map.of("title", "Dialogue", "minutes", 90)));
     }
 
+    /**
+     * A two-hour slot about a week from now, a different one on every call, so sessions of one
+     * facilitator in different tests never overlap (overlap is a 409).
+     */
     public static OffsetDateTime nextWeek() {
-        return OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
+        return WEEK_FROM_START.plusHours(3L * SLOTS.getAndIncrement());
+    }
+
+    /** Active engagement known to session-service, facilitated by {@link #FACILITATOR_ID}, with its parties' participants. */
+    public record Engagement(UUID id, Map<UUID, List<UUID>> participantsByParty) {
+        public List<UUID> participants(UUID party) {
+            return participantsByParty.get(party);
+        }
+
+        public List<UUID> parties() {
+            return List.copyOf(participantsByParty.keySet());
+        }
+
+        public List<UUID> allParticipants() {
+            return participantsByParty.values().stream().flatMap(List::stream).toList();
+        }
+    }
+
+    /**
+     * Publishes engagement-created (ACTIVE) and participant-added events as engagement-service
+     * documents them, and waits until session-service has applied all of them.
+     */
+    public static Engagement activeEngagement(EngagementEventsFixture events, int... participantsPerParty) {
+        UUID id = UUID.randomUUID();
+        events.created(id, TENANT, "ACTIVE");
+        Map<UUID, List<UUID>> parties = new LinkedHashMap<>();
+        for (int count : participantsPerParty) {
+            UUID party = UUID.randomUUID();
+            List<UUID> members = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                UUID participant = UUID.randomUUID();
+                events.participantAdded(id, TENANT, party, participant);
+                members.add(participant);
+            }
+            parties.put(party, members);
+        }
+        int expected = Arrays.stream(participantsPerParty).sum();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(count("select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id)).isEqualTo(1);
+            assertThat(count("select count(*) from known_participant where engagement_id = ?", id)).isEqualTo(expected);
+        });
+        return new Engagement(id, parties);
+    }
+
+    /** A count straight from session-service's database, as a test observes the read model. */
+    public static long count(String sql, Object... params) throws SQLException {
+        try (Connection c = Arc.container().instance(DataSource.class).get().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static String scheduleWith(UUID engagementId, OffsetDateTime startsAt, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(session(engagementId, startsAt));
+        body.putAll(extra);
+        return facilitator().body(body).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
     }
 }

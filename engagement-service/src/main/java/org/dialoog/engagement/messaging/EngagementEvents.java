@@ -15,11 +15,11 @@ public final class EngagementEvents {
     /** Created and updated: the engagement's state after the change. */
     public record EngagementSnapshot(UUID engagementId, String tenant, String reference, String title, String kind,
                                      String status, String phase, List<String> objectives, List<String> facilitators,
-                                     LocalDate startDate, LocalDate endDate, long version) {
+                                     List<String> clientContacts, LocalDate startDate, LocalDate endDate, long version) {
 
         public static EngagementSnapshot of(Engagement e) {
             return new EngagementSnapshot(e.id, e.tenant, e.reference, e.title, e.kind.name(), e.status.name(),
-                    e.phase.name(), List.of(e.objectives), List.of(e.facilitators), e.startDate, e.endDate, e.version);
+                    e.phase.name(), List.of(e.objectives), List.of(e.facilitators), List.of(e.clientContacts), e.startDate, e.endDate, e.version);
         }
     }
 

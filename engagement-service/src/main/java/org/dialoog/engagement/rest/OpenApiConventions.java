@@ -1,5 +1,6 @@
 package org.dialoog.engagement.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class OpenApiConventions implements OASFilter {
 
     private static final String API_BASE = "/api/v1";
+
+    /**
+     * Marks an operation that takes no token (registration codes, respondent tokens):
+     * {@code @Extension(name = OpenApiConventions.PUBLIC, value = "true")}. It is documented with
+     * an empty security requirement, which the access-matrix test reads as "public".
+     */
+    public static final String PUBLIC = "x-public";
 
     private static final Map<String, String> COMMON_ERRORS = Map.of(
             "400", "Invalid input: a problem whose invalidParams names every bad field",
@@ -60,6 +68,9 @@ public class OpenApiConventions implements OASFilter {
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
+        }
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(PUBLIC)) {
+            operation.setSecurity(new ArrayList<>());
         }
         boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
         COMMON_ERRORS.forEach((status, description) -> {

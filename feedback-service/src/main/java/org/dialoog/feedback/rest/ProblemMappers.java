@@ -36,7 +36,11 @@ public class ProblemMappers {
     public Response domain(DomainException e, UriInfo uri) {
         List<Problem.InvalidParam> params = e.fieldErrors().stream()
                 .map(f -> new Problem.InvalidParam(f.name(), f.reason())).toList();
-        return new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), params).toResponse();
+        Response response = new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), params).toResponse();
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,9 @@ public final class EventTypes {
         public static final String UPDATED = P + "engagement-updated.v1";
         public static final String STATUS_CHANGED = P + "engagement-status-changed.v1";
         public static final String DELETED = P + "engagement-deleted.v1";
+        public static final String PARTICIPANT_ADDED = P + "participant-added.v1";
+        public static final String PARTICIPANT_UPDATED = P + "participant-updated.v1";
+        public static final String PARTICIPANT_REMOVED = P + "participant-removed.v1";
 
         private Engagement() {
         }

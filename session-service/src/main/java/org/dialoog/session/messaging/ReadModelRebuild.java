@@ -42,6 +42,7 @@ public class ReadModelRebuild {
     void forget() {
         // Bulk HQL is tenant-scoped by Hibernate like every other query.
         em.createQuery("delete from KnownEngagement").executeUpdate();
+        em.createQuery("delete from KnownParticipant").executeUpdate();
         em.createNativeQuery("delete from processed_event where consumer = ?1 and tenant = ?2")
                 .setParameter(1, EngagementEventsConsumer.NAME)
                 .setParameter(2, caller.tenant().orElseThrow())

@@ -12,6 +12,7 @@ public class DomainException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> fieldErrors;
+    private long retryAfterSeconds;
 
     public DomainException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -43,6 +44,18 @@ public class DomainException extends RuntimeException {
     public static DomainException staleVersion(long expected, long actual) {
         return new DomainException(412, "Precondition failed",
                 "If-Match names version " + expected + " but the resource is at version " + actual + "; fetch it again.");
+    }
+
+    /** A client asked too often; it may try again after the given number of seconds (429 with Retry-After). */
+    public static DomainException tooManyRequests(String detail, long retryAfterSeconds) {
+        DomainException e = new DomainException(429, "Too many requests", detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds before a retry may succeed; 0 when the answer does not depend on time. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.KnownParticipant;
 
 /** Applies engagement facts to session-service's own copy of them. */
 @ApplicationScoped
@@ -18,7 +19,7 @@ public class EngagementReadModel {
         this.sessions = sessions;
     }
 
-    public void upsert(UUID id, String title, String status, String[] facilitators, long version) {
+    public void upsert(UUID id, String title, String status, String[] facilitators, String[] clientContacts, long version) {
         KnownEngagement e = KnownEngagement.findById(id);
         boolean isNew = e == null;
         if (isNew) {
@@ -30,6 +31,7 @@ public class EngagementReadModel {
         e.title = title;
         e.status = status;
         e.facilitators = facilitators;
+        e.clientContacts = clientContacts;
         e.sourceVersion = version;
         if (isNew) {
             e.persist();
@@ -43,6 +45,7 @@ public class EngagementReadModel {
             e.id = id;
             e.title = "";
             e.facilitators = new String[0];
+            e.clientContacts = new String[0];
             e.status = status;
             e.persist();
         }
@@ -51,6 +54,26 @@ public class EngagementReadModel {
             sessions.cancelUpcoming(id, "The engagement was " + status.toLowerCase()
                     + (reason == null || reason.isBlank() ? "." : ": " + reason));
         }
+    }
+
+    /** A participant joined or changed party; invitations made before keep the party they had then. */
+    public void participant(UUID id, UUID engagementId, UUID partyId) {
+        KnownParticipant p = KnownParticipant.findById(id);
+        if (p == null) {
+            p = new KnownParticipant();
+            p.id = id;
+            p.engagementId = engagementId;
+            p.partyId = partyId;
+            p.persist();
+        } else {
+            p.engagementId = engagementId;
+            p.partyId = partyId;
+        }
+    }
+
+    /** A removed participant can no longer be invited; existing invitations and attendance stay as history. */
+    public void participantRemoved(UUID id) {
+        KnownParticipant.deleteById(id);
     }
 
     public void forget(UUID id) {

@@ -4,20 +4,28 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import org.dialoog.session.Attendance;
+import org.dialoog.session.Invitation;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
+import org.dialoog.session.SessionType;
 import org.dialoog.session.messaging.EventTypes;
 import org.dialoog.session.messaging.Outbox;
 import org.dialoog.session.messaging.SessionEvents;
@@ -25,7 +33,7 @@ import org.dialoog.session.rest.Pages;
 import org.dialoog.session.rest.SessionRequest;
 import org.dialoog.session.security.Caller;
 
-/** Scheduling sessions for active engagements. */
+/** Scheduling, changing, cancelling and completing the sessions of active engagements. */
 @ApplicationScoped
 @Transactional
 public class SessionService {
@@ -34,10 +42,16 @@ public class SessionService {
 
     private final Outbox outbox;
     private final Caller caller;
+    private final EngagementAccess access;
+    private final Seats seats;
+    private final EntityManager em;
 
-    SessionService(Outbox outbox, Caller caller) {
+    SessionService(Outbox outbox, Caller caller, EngagementAccess access, Seats seats, EntityManager em) {
         this.outbox = outbox;
         this.caller = caller;
+        this.access = access;
+        this.seats = seats;
+        this.em = em;
     }
 
     public Session schedule(SessionRequest r) {
@@ -50,6 +64,7 @@ public class SessionService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
+        access.plannable(r.engagementId(), "engagementId");
         if (!engagement.isActive()) {
             throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
                     + "; sessions can only be scheduled for an ACTIVE engagement.");
@@ -58,21 +73,11 @@ public class SessionService {
         s.id = UUID.randomUUID();
         s.engagementId = r.engagementId();
         s.type = r.type();
-        s.title = r.title().strip();
-        s.description = r.description();
-        s.startsAt = r.startsAt();
-        s.endsAt = r.endsAt();
-        s.timeZone = r.timeZone() == null ? DEFAULT_TIME_ZONE : r.timeZone();
-        s.locationMode = r.location().mode().name();
-        s.locationAddress = r.location().address();
-        s.locationUrl = r.location().url();
-        s.capacity = r.capacity();
-        List<String> facilitators = new ArrayList<>(r.facilitators() == null ? List.of() : r.facilitators());
-        if (facilitators.isEmpty() && caller.is(Caller.FACILITATOR)) {
-            facilitators.add(caller.userId());
+        apply(s, r);
+        if (s.facilitators.length == 0 && caller.is(Caller.FACILITATOR)) {
+            s.facilitators = new String[] {caller.userId()};
         }
-        s.facilitators = new LinkedHashSet<>(facilitators).toArray(String[]::new);
-        s.openRegistration = r.openRegistration();
+        checkFacilitatorsFree(s);
         s.status = SessionStatus.PLANNED;
         s.createdAt = OffsetDateTime.now();
         s.updatedAt = s.createdAt;
@@ -81,16 +86,82 @@ public class SessionService {
         return s;
     }
 
-    /** Cancels a planned session; a completed or cancelled one cannot be cancelled (409). */
-    public Session cancel(UUID id, Long expectedVersion, String reason) {
-        Session s = Session.<Session>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Session", id));
+    /** The current session, checked for the caller's right to change it and the expected version. */
+    public Session writable(UUID id, Long expectedVersion) {
+        Session s = access.writable(id);
         if (expectedVersion != null && expectedVersion != s.version) {
             throw DomainException.staleVersion(expectedVersion, s.version);
         }
-        if (s.status != SessionStatus.PLANNED) {
-            throw DomainException.conflict("Session " + id + " is " + s.status + "; only a PLANNED session can be cancelled.");
+        return s;
+    }
+
+    /**
+     * Changes a planned session. A change of time is a reschedule: invitations stay, the
+     * iCalendar SEQUENCE rises and invitees learn it from a SessionRescheduled event.
+     */
+    public Session update(UUID id, Long expectedVersion, SessionRequest r) {
+        Session s = writable(id, expectedVersion);
+        requirePlanned(s, "changed");
+        List<DomainException.FieldError> errors = checkTimes(r);
+        if (!r.engagementId().equals(s.engagementId)) {
+            errors.add(new DomainException.FieldError("engagementId", "a session cannot move to another engagement"));
         }
+        if (r.type() != s.type) {
+            errors.add(new DomainException.FieldError("type", "the type of a session cannot change; cancel it and schedule another"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        OffsetDateTime previousStart = s.startsAt;
+        OffsetDateTime previousEnd = s.endsAt;
+        String previousZone = s.timeZone;
+        Integer previousCapacity = s.capacity;
+        apply(s, r);
+        checkFacilitatorsFree(s);
+        int taken = seats.taken(s.id);
+        if (s.capacity != null && s.capacity < taken) {
+            throw DomainException.conflict("Capacity " + s.capacity + " is below the " + taken
+                    + " seats already taken; ask people to decline first or keep a capacity of at least " + taken + ".");
+        }
+        boolean rescheduled = !s.startsAt.isEqual(previousStart) || !s.endsAt.isEqual(previousEnd)
+                || !s.timeZone.equals(previousZone);
+        if (rescheduled) {
+            s.sequence++;
+        }
+        s.updatedAt = OffsetDateTime.now();
+        Session.flush();
+        if (rescheduled) {
+            outbox.record(EventTypes.SESSION_RESCHEDULED, s.engagementId, s.id,
+                    SessionEvents.Rescheduled.of(s, previousStart, previousEnd, seats.invitees(s.id)));
+        }
+        if (!Objects.equals(previousCapacity, s.capacity)) {
+            seats.fillFreeSeats(s);
+        }
+        return s;
+    }
+
+    /** Cancels a planned session; a completed or cancelled one cannot be cancelled (409). */
+    public Session cancel(UUID id, Long expectedVersion, String reason) {
+        Session s = writable(id, expectedVersion);
+        requirePlanned(s, "cancelled");
         cancel(s, reason);
+        return s;
+    }
+
+    /** Completes a session that has started; the event carries who attended and their parties. */
+    public Session complete(UUID id, Long expectedVersion) {
+        Session s = writable(id, expectedVersion);
+        requirePlanned(s, "completed");
+        if (s.startsAt.isAfter(OffsetDateTime.now())) {
+            throw DomainException.conflict("Session " + id + " starts at " + s.startsAt
+                    + "; it can be completed only after it started.");
+        }
+        s.status = SessionStatus.COMPLETED;
+        s.completedAt = OffsetDateTime.now();
+        s.updatedAt = s.completedAt;
+        Session.flush();
+        List<Attendance> present = Attendance.list("sessionId = ?1 and present = true", Sort.ascending("participantId"), s.id);
+        outbox.record(EventTypes.SESSION_COMPLETED, s.engagementId, s.id, SessionEvents.Completed.of(s, present));
         return s;
     }
 
@@ -109,26 +180,113 @@ public class SessionService {
         s.sequence++;
         s.updatedAt = OffsetDateTime.now();
         Session.flush();
-        outbox.record(EventTypes.SESSION_CANCELLED, s.engagementId, s.id, SessionEvents.Cancelled.of(s));
+        outbox.record(EventTypes.SESSION_CANCELLED, s.engagementId, s.id, SessionEvents.Cancelled.of(s, seats.invitees(s.id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Session> find(UUID id) {
-        return Session.findByIdOptional(id);
+    public Session find(UUID id) {
+        return access.readable(id);
+    }
+
+    /** What a list of sessions may be narrowed to; every field is optional. */
+    public record Filter(UUID engagementId, OffsetDateTime from, OffsetDateTime to, SessionType type,
+                         SessionStatus status, String facilitator) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Session> list(UUID engagementId, int page, int pageSize) {
-        var q = engagementId == null
-                ? Session.<Session>findAll(Sort.ascending("startsAt", "id"))
-                : Session.<Session>find("engagementId", Sort.ascending("startsAt", "id"), engagementId);
+    public Pages.Page<Session> list(Filter f, int page, int pageSize) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        EngagementAccess.Condition visible = access.listCondition();
+        if (!visible.hql().isEmpty()) {
+            where.add(visible.hql());
+            params.putAll(visible.parameters());
+        }
+        if (f.engagementId() != null) {
+            where.add("engagementId = :engagementId");
+            params.put("engagementId", f.engagementId());
+        }
+        if (f.from() != null) {
+            where.add("endsAt > :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            where.add("startsAt < :to");
+            params.put("to", f.to());
+        }
+        if (f.type() != null) {
+            where.add("type = :type");
+            params.put("type", f.type());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.put("status", f.status());
+        }
+        if (f.facilitator() != null) {
+            where.add("array_contains(facilitators, :facilitator)");
+            params.put("facilitator", f.facilitator());
+        }
+        var q = Session.<Session>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
+                Sort.ascending("startsAt", "id"), params);
         return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
-    private static List<DomainException.FieldError> checkTimes(SessionRequest r) {
+    private static void requirePlanned(Session s, String what) {
+        if (s.status != SessionStatus.PLANNED) {
+            throw DomainException.conflict("Session " + s.id + " is " + s.status + "; only a PLANNED session can be " + what + ".");
+        }
+    }
+
+    private static void apply(Session s, SessionRequest r) {
+        s.title = r.title().strip();
+        s.description = r.description();
+        s.agenda = r.agenda() == null ? List.of() : List.copyOf(r.agenda());
+        s.startsAt = r.startsAt();
+        s.endsAt = r.endsAt();
+        s.timeZone = r.timeZone() == null ? DEFAULT_TIME_ZONE : r.timeZone();
+        s.locationMode = r.location().mode().name();
+        s.locationAddress = r.location().address();
+        s.locationUrl = r.location().url();
+        s.capacity = r.capacity();
+        s.facilitators = new LinkedHashSet<>(r.facilitators() == null ? List.of() : r.facilitators()).toArray(String[]::new);
+        s.openRegistration = r.openRegistration();
+    }
+
+    /**
+     * A facilitator cannot be in two places at once. The check holds under concurrent requests:
+     * each facilitator's bookings are serialised by a transaction-scoped advisory lock.
+     */
+    private void checkFacilitatorsFree(Session s) {
+        if (s.facilitators.length == 0) {
+            return;
+        }
+        String[] sorted = s.facilitators.clone();
+        Arrays.sort(sorted);
+        for (String facilitator : sorted) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                    .setParameter("key", "facilitator:" + caller.tenant().orElse("") + ":" + facilitator)
+                    .getSingleResult();
+        }
+        List<Session> overlapping = Session.list("status = ?1 and startsAt < ?2 and endsAt > ?3 and id <> ?4",
+                Sort.ascending("startsAt"), SessionStatus.PLANNED, s.endsAt, s.startsAt, s.id);
+        for (Session other : overlapping) {
+            for (String facilitator : s.facilitators) {
+                if (Arrays.asList(other.facilitators).contains(facilitator)) {
+                    throw new DomainException(409, "Facilitator already booked",
+                            "Facilitator " + facilitator + " is already booked in session " + other.id + " ('" + other.title
+                                    + "', " + other.startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " to "
+                                    + other.endsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ").");
+                }
+            }
+        }
+    }
+
+    static List<DomainException.FieldError> checkTimes(SessionRequest r) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (!r.endsAt().isAfter(r.startsAt())) {
             errors.add(new DomainException.FieldError("endsAt", "must be after startsAt"));
+        } else if (Duration.between(r.startsAt(), r.endsAt()).toHours() > 24) {
+            errors.add(new DomainException.FieldError("endsAt", "a session lasts at most 24 hours"));
         } else if (r.agenda() != null) {
             long planned = r.agenda().stream().mapToLong(SessionRequest.AgendaItem::minutes).sum();
             long available = Duration.between(r.startsAt(), r.endsAt()).toMinutes();
@@ -141,8 +299,15 @@ public class SessionService {
             try {
                 ZoneId.of(r.timeZone());
             } catch (DateTimeException e) {
-                errors.add(new DomainException.FieldError("timeZone", "not an IANA time zone"));
+                errors.add(new DomainException.FieldError("timeZone", "not an IANA time zone (for example Europe/Amsterdam)"));
             }
+        }
+        SessionRequest.Location l = r.location();
+        if (l.mode() != SessionRequest.LocationMode.ONLINE && (l.address() == null || l.address().isBlank())) {
+            errors.add(new DomainException.FieldError("location.address", "required for " + l.mode() + " sessions"));
+        }
+        if (l.mode() != SessionRequest.LocationMode.ON_SITE && (l.url() == null || l.url().isBlank())) {
+            errors.add(new DomainException.FieldError("location.url", "required for " + l.mode() + " sessions"));
         }
         return errors;
     }

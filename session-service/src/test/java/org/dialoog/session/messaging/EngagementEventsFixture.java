@@ -33,6 +33,14 @@ public final class EngagementEventsFixture implements AutoCloseable {
         return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
 
+    /** engagement-service's documented example of participant-added: this participant joins this party. */
+    public String participantAdded(UUID engagementId, String tenant, UUID partyId, UUID participantId) {
+        String type = "nl.dialoog.engagement.participant-added.v1";
+        String data = DocumentedEvents.example("engagement-service", type, Map.of("engagementId", engagementId.toString(),
+                "tenant", tenant, "partyId", partyId.toString(), "participantId", participantId.toString()));
+        return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
+    }
+
     /** Sends an event with a chosen id: the same id twice is a redelivery. */
     public String send(String eventId, String type, UUID engagementId, String tenant, String data) {
         return publisher.send(TOPIC, SOURCE, eventId, type, engagementId, tenant, data);

@@ -110,7 +110,7 @@ class SessionSchedulingTest {
         String createdId = UUID.randomUUID().toString();
         String created = """
                 {"engagementId":"%s","tenant":"demo","reference":"ENG-2026-0002","title":"Once","kind":"PROCESS_FACILITATION",\
-                "status":"DRAFT","phase":"EXPLORATION","objectives":[],"facilitators":[],"version":0}""".formatted(engagement);
+                "status":"DRAFT","phase":"EXPLORATION","objectives":[],"facilitators":["fac-anna"],"version":0}""".formatted(engagement);
         events.send(createdId, "nl.dialoog.engagement.engagement-created.v1", engagement, Api.TENANT, created);
         events.statusChanged(engagement, Api.TENANT, "DRAFT", "ACTIVE");
         awaitSchedulable(engagement);

@@ -1,0 +1,51 @@
+package org.dialoog.session;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.TenantId;
+
+/** A member of the public signed up for an open session; the code that manages it is kept only as a hash. */
+@Entity
+@Table(name = "registration")
+public class Registration extends PanacheEntityBase {
+
+    /** Where a registration stands; CONFIRMED holds a seat. */
+    public enum Status { CONFIRMED, WAITLISTED, CANCELLED }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    public String tenant;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    public String name;
+
+    public String email;
+
+    @Column(name = "code_hash")
+    public String codeHash;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "registered_at")
+    public OffsetDateTime registeredAt;
+
+    @Column(name = "waitlisted_at")
+    public OffsetDateTime waitlistedAt;
+
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+}

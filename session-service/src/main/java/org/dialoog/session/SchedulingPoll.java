@@ -1,0 +1,56 @@
+package org.dialoog.session;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** Candidate time slots for a session, and the parties whose availability decides between them. */
+@Entity
+@Table(name = "scheduling_poll")
+public class SchedulingPoll extends PanacheEntityBase {
+
+    /** A poll is open for votes until a slot is chosen. */
+    public enum Status { OPEN, DECIDED }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    public String tenant;
+
+    @Column(name = "engagement_id")
+    public UUID engagementId;
+
+    public String title;
+
+    @Column(name = "party_ids")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public UUID[] partyIds;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "decided_slot")
+    public UUID decidedSlot;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Version
+    public long version;
+}

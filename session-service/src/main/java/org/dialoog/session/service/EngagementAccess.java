@@ -1,0 +1,133 @@
+package org.dialoog.session.service;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.Session;
+import org.dialoog.session.security.Caller;
+
+/**
+ * Who may see and change which engagement's sessions, the same rule as engagement-service's:
+ * admins and integrations everything in their tenant, facilitators the engagements they
+ * facilitate, clients the engagements that list them as contact.
+ */
+@ApplicationScoped
+public class EngagementAccess {
+
+    private final Caller caller;
+
+    EngagementAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public boolean canRead(KnownEngagement e) {
+        if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
+            return true;
+        }
+        return caller.is(Caller.FACILITATOR) && contains(e.facilitators)
+                || caller.is(Caller.CLIENT) && contains(e.clientContacts);
+    }
+
+    public boolean canWrite(KnownEngagement e) {
+        return caller.is(Caller.ADMIN) || caller.is(Caller.FACILITATOR) && contains(e.facilitators);
+    }
+
+    /** A session the caller may read, or 404 (so ids of other engagements do not leak). */
+    public Session readable(UUID sessionId) {
+        Session s = Session.findById(sessionId);
+        if (s == null || !canRead(engagementOf(s))) {
+            throw DomainException.notFound("Session", sessionId);
+        }
+        return s;
+    }
+
+    /**
+     * A session the caller may change, locked for the rest of the transaction: 404 when the
+     * caller may not even read it, 403 when it may only read it.
+     */
+    public Session writable(UUID sessionId) {
+        // the row lock serialises every change of one session, so seats are never given out twice
+        return manageable(Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE), sessionId);
+    }
+
+    /** A session whose details (registrations with names) only those who may change it see. */
+    public Session manageable(UUID sessionId) {
+        return manageable(Session.findById(sessionId), sessionId);
+    }
+
+    private Session manageable(Session s, UUID sessionId) {
+        if (s == null || !canRead(engagementOf(s))) {
+            throw DomainException.notFound("Session", sessionId);
+        }
+        if (!canWrite(engagementOf(s))) {
+            throw forbidden();
+        }
+        return s;
+    }
+
+    /**
+     * A session for an unauthenticated public caller (registration), locked like {@link #writable};
+     * the tenant was set from the session itself before this transaction began.
+     */
+    public Session lockedForPublic(UUID sessionId) {
+        Session s = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw DomainException.notFound("Session", sessionId);
+        }
+        return s;
+    }
+
+    /** An engagement the caller may plan for: 400 when unknown here, 403 when not the caller's to plan. */
+    public KnownEngagement plannable(UUID engagementId, String field) {
+        KnownEngagement e = KnownEngagement.findById(engagementId);
+        if (e == null) {
+            throw DomainException.invalid(field, "no engagement " + engagementId
+                    + " is known here (a new one becomes known within a second of its creation)");
+        }
+        if (!canWrite(e)) {
+            throw forbidden();
+        }
+        return e;
+    }
+
+    /**
+     * The HQL condition (on an entity with {@code engagementId}) that keeps a list to what the
+     * caller may read, with its parameters; empty for roles that read the whole tenant.
+     */
+    public Condition listCondition() {
+        if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
+            return new Condition("", Map.of());
+        }
+        String column = caller.is(Caller.FACILITATOR) ? "facilitators" : "clientContacts";
+        return new Condition("engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))",
+                Map.of("me", caller.userId()));
+    }
+
+    /** An HQL condition and its named parameters. */
+    public record Condition(String hql, Map<String, Object> parameters) {
+    }
+
+    private static KnownEngagement engagementOf(Session s) {
+        KnownEngagement e = KnownEngagement.findById(s.engagementId);
+        if (e == null) {
+            // the engagement was forgotten (deleted draft); its sessions stay readable for admins only
+            e = new KnownEngagement();
+            e.facilitators = new String[0];
+            e.clientContacts = new String[0];
+        }
+        return e;
+    }
+
+    private boolean contains(String[] ids) {
+        return ids != null && Arrays.asList(ids).contains(caller.userId());
+    }
+
+    private static DomainException forbidden() {
+        return new DomainException(403, "Forbidden", "Only the engagement's facilitators or an admin can change its sessions.");
+    }
+}

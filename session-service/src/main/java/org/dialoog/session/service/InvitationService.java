@@ -1,0 +1,143 @@
+package org.dialoog.session.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.session.Invitation;
+import org.dialoog.session.KnownParticipant;
+import org.dialoog.session.Session;
+import org.dialoog.session.SessionStatus;
+import org.dialoog.session.messaging.EventTypes;
+import org.dialoog.session.messaging.Outbox;
+import org.dialoog.session.messaging.SessionEvents;
+import org.dialoog.session.rest.Pages;
+
+/** Inviting participants to a session and recording their answers, within the session's capacity. */
+@ApplicationScoped
+@Transactional
+public class InvitationService {
+
+    private final EngagementAccess access;
+    private final Seats seats;
+    private final Outbox outbox;
+
+    InvitationService(EngagementAccess access, Seats seats, Outbox outbox) {
+        this.access = access;
+        this.seats = seats;
+        this.outbox = outbox;
+    }
+
+    /** The outcome of inviting: who is newly invited and who already was. */
+    public record Invited(List<Invitation> created, List<UUID> alreadyInvited) {
+    }
+
+    /** Invites participants, and every current participant of the named parties; inviting twice changes nothing. */
+    public Invited invite(UUID sessionId, List<UUID> participantIds, List<UUID> partyIds) {
+        Session s = access.writable(sessionId);
+        requirePlanned(s);
+        Map<UUID, KnownParticipant> wanted = new LinkedHashMap<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < participantIds.size(); i++) {
+            KnownParticipant p = KnownParticipant.findById(participantIds.get(i));
+            if (p == null || !p.engagementId.equals(s.engagementId)) {
+                errors.add(new DomainException.FieldError("participantIds[" + i + "]",
+                        "no participant " + participantIds.get(i) + " of this session's engagement is known here"));
+            } else {
+                wanted.put(p.id, p);
+            }
+        }
+        for (int i = 0; i < partyIds.size(); i++) {
+            List<KnownParticipant> members = KnownParticipant.list("engagementId = ?1 and partyId = ?2",
+                    Sort.ascending("id"), s.engagementId, partyIds.get(i));
+            if (members.isEmpty()) {
+                errors.add(new DomainException.FieldError("partyIds[" + i + "]",
+                        "no participants of party " + partyIds.get(i) + " in this session's engagement are known here"));
+            }
+            members.forEach(p -> wanted.put(p.id, p));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        if (wanted.isEmpty()) {
+            throw DomainException.invalid("participantIds", "name at least one participant or party");
+        }
+        List<Invitation> created = new ArrayList<>();
+        List<UUID> already = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (KnownParticipant p : wanted.values()) {
+            if (Invitation.count("sessionId = ?1 and participantId = ?2", s.id, p.id) > 0) {
+                already.add(p.id);
+                continue;
+            }
+            Invitation inv = new Invitation();
+            inv.id = UUID.randomUUID();
+            inv.sessionId = s.id;
+            inv.participantId = p.id;
+            inv.partyId = p.partyId;
+            inv.status = Invitation.Status.INVITED;
+            inv.invitedAt = now;
+            inv.persist();
+            created.add(inv);
+        }
+        return new Invited(created, already);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Pages.Page<Invitation> list(UUID sessionId, Invitation.Status status, int page, int pageSize) {
+        access.readable(sessionId);
+        var q = status == null
+                ? Invitation.<Invitation>find("sessionId", Sort.ascending("invitedAt", "participantId"), sessionId)
+                : Invitation.<Invitation>find("sessionId = ?1 and status = ?2", Sort.ascending("invitedAt", "participantId"),
+                        sessionId, status);
+        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    /**
+     * Records an invitee's answer. An acceptance beyond the capacity is waitlisted; a decline or
+     * tentative answer from someone holding a seat frees it for the first on the waitlist.
+     */
+    public Invitation respond(UUID sessionId, UUID participantId, Invitation.Status response) {
+        if (response != Invitation.Status.ACCEPTED && response != Invitation.Status.DECLINED
+                && response != Invitation.Status.TENTATIVE) {
+            throw DomainException.invalid("response", "must be ACCEPTED, DECLINED or TENTATIVE");
+        }
+        Session s = access.writable(sessionId);
+        requirePlanned(s);
+        Invitation inv = Invitation.<Invitation>find("sessionId = ?1 and participantId = ?2", s.id, participantId)
+                .firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("Invitation of participant", participantId + " to session " + sessionId));
+        Invitation.Status before = inv.status;
+        if (response == Invitation.Status.ACCEPTED) {
+            if (before != Invitation.Status.ACCEPTED && before != Invitation.Status.WAITLISTED) {
+                inv.status = seats.acceptOrWaitlist(s);
+                inv.waitlistedAt = inv.status == Invitation.Status.WAITLISTED ? OffsetDateTime.now() : null;
+            }
+        } else {
+            inv.status = response;
+            inv.waitlistedAt = null;
+        }
+        inv.respondedAt = OffsetDateTime.now();
+        Invitation.flush();
+        outbox.record(EventTypes.INVITATION_RESPONDED, s.engagementId, s.id,
+                SessionEvents.InvitationResponded.of(s, inv, response, false));
+        if (before == Invitation.Status.ACCEPTED && inv.status != Invitation.Status.ACCEPTED) {
+            seats.fillFreeSeats(s);
+        }
+        return inv;
+    }
+
+    private static void requirePlanned(Session s) {
+        if (s.status != SessionStatus.PLANNED) {
+            throw DomainException.conflict("Session " + s.id + " is " + s.status + "; invitations change only while it is PLANNED.");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.dialoog.session.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.KnownParticipant;
+import org.dialoog.session.PollSlot;
+import org.dialoog.session.PollVote;
+import org.dialoog.session.SchedulingPoll;
+import org.dialoog.session.Session;
+import org.dialoog.session.rest.SessionRequest;
+
+/** Scheduling polls: candidate slots, who can make which, and the decision that schedules the session. */
+@ApplicationScoped
+@Transactional
+public class PollService {
+
+    /** A slot as asked for. */
+    public record SlotRequest(OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+
+    /** A poll with its slots, votes and ranking. */
+    public record Outcome(SchedulingPoll poll, List<PollSlot> slots, List<PollVote> votes, List<SlotRanking.Ranked> ranking) {
+    }
+
+    private final EngagementAccess access;
+    private final SessionService sessions;
+    private final InvitationService invitations;
+
+    PollService(EngagementAccess access, SessionService sessions, InvitationService invitations) {
+        this.access = access;
+        this.sessions = sessions;
+        this.invitations = invitations;
+    }
+
+    public SchedulingPoll create(UUID engagementId, String title, List<SlotRequest> slots, List<UUID> partyIds) {
+        KnownEngagement engagement = access.plannable(engagementId, "engagementId");
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            if (!slots.get(i).endsAt().isAfter(slots.get(i).startsAt())) {
+                errors.add(new DomainException.FieldError("slots[" + i + "].endsAt", "must be after startsAt"));
+            }
+        }
+        Set<UUID> parties = new LinkedHashSet<>(partyIds);
+        int i = 0;
+        for (UUID party : partyIds) {
+            if (KnownParticipant.count("engagementId = ?1 and partyId = ?2", engagementId, party) == 0) {
+                errors.add(new DomainException.FieldError("partyIds[" + i + "]",
+                        "no participants of party " + party + " in engagement " + engagementId + " are known here"));
+            }
+            i++;
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        if (!engagement.isActive()) {
+            throw DomainException.conflict("Engagement " + engagementId + " is " + engagement.status
+                    + "; polls are for sessions of an ACTIVE engagement.");
+        }
+        SchedulingPoll poll = new SchedulingPoll();
+        poll.id = UUID.randomUUID();
+        poll.engagementId = engagementId;
+        poll.title = title.strip();
+        poll.partyIds = parties.toArray(UUID[]::new);
+        poll.status = SchedulingPoll.Status.OPEN;
+        poll.createdAt = OffsetDateTime.now();
+        poll.persist();
+        for (int p = 0; p < slots.size(); p++) {
+            PollSlot slot = new PollSlot();
+            slot.id = UUID.randomUUID();
+            slot.pollId = poll.id;
+            slot.position = p;
+            slot.startsAt = slots.get(p).startsAt();
+            slot.endsAt = slots.get(p).endsAt();
+            slot.persist();
+        }
+        return poll;
+    }
+
+    /** Records which slots a participant of one of the poll's parties can make; voting again replaces the vote. */
+    public PollVote vote(UUID pollId, UUID participantId, List<UUID> available) {
+        SchedulingPoll poll = writable(pollId);
+        if (poll.status != SchedulingPoll.Status.OPEN) {
+            throw DomainException.conflict("Poll " + pollId + " is decided; votes are closed.");
+        }
+        KnownParticipant p = KnownParticipant.findById(participantId);
+        if (p == null || !p.engagementId.equals(poll.engagementId) || !Arrays.asList(poll.partyIds).contains(p.partyId)) {
+            throw DomainException.notFound("Participant of this poll's parties", participantId);
+        }
+        Set<UUID> slotIds = new HashSet<>(slots(pollId).stream().map(s -> s.id).toList());
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < available.size(); i++) {
+            if (!slotIds.contains(available.get(i))) {
+                errors.add(new DomainException.FieldError("available[" + i + "]", "not a slot of poll " + pollId));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        PollVote v = PollVote.<PollVote>find("pollId = ?1 and participantId = ?2", pollId, participantId).firstResult();
+        if (v == null) {
+            v = new PollVote();
+            v.id = UUID.randomUUID();
+            v.pollId = pollId;
+            v.participantId = participantId;
+            v.partyId = p.partyId;
+            v.available = new LinkedHashSet<>(available).toArray(UUID[]::new);
+            v.votedAt = OffsetDateTime.now();
+            v.persist();
+        } else {
+            v.available = new LinkedHashSet<>(available).toArray(UUID[]::new);
+            v.votedAt = OffsetDateTime.now();
+        }
+        return v;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Outcome get(UUID pollId) {
+        SchedulingPoll poll = readable(pollId);
+        List<PollSlot> slots = slots(pollId);
+        List<PollVote> votes = PollVote.list("pollId", Sort.ascending("votedAt", "participantId"), pollId);
+        List<SlotRanking.Ranked> ranking = SlotRanking.rank(
+                slots.stream().map(s -> new SlotRanking.Slot(s.id, s.startsAt, s.endsAt)).toList(),
+                List.of(poll.partyIds),
+                votes.stream().map(v -> new SlotRanking.Vote(v.participantId, v.partyId, Set.of(v.available))).toList());
+        return new Outcome(poll, slots, votes, ranking);
+    }
+
+    /** Chooses a slot: schedules the session at that time and invites every current participant of the poll's parties. */
+    public Session decide(UUID pollId, UUID slotId, SessionRequest details) {
+        SchedulingPoll poll = writable(pollId);
+        if (poll.status != SchedulingPoll.Status.OPEN) {
+            throw DomainException.conflict("Poll " + pollId + " is already decided (session " + poll.sessionId + ").");
+        }
+        PollSlot slot = slots(pollId).stream().filter(s -> s.id.equals(slotId)).findFirst()
+                .orElseThrow(() -> DomainException.invalid("slotId", "not a slot of poll " + pollId));
+        Session s = sessions.schedule(details);
+        invitations.invite(s.id, List.of(), List.of(poll.partyIds));
+        poll.status = SchedulingPoll.Status.DECIDED;
+        poll.decidedSlot = slot.id;
+        poll.sessionId = s.id;
+        return s;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PollSlot slot(UUID pollId, UUID slotId) {
+        return slots(pollId).stream().filter(s -> s.id.equals(slotId)).findFirst()
+                .orElseThrow(() -> DomainException.invalid("slotId", "not a slot of poll " + pollId));
+    }
+
+    private SchedulingPoll readable(UUID pollId) {
+        SchedulingPoll poll = SchedulingPoll.findById(pollId);
+        KnownEngagement e = poll == null ? null : KnownEngagement.findById(poll.engagementId);
+        if (poll == null || e == null || !access.canRead(e)) {
+            throw DomainException.notFound("Scheduling poll", pollId);
+        }
+        return poll;
+    }
+
+    private SchedulingPoll writable(UUID pollId) {
+        SchedulingPoll poll = readable(pollId);
+        if (!access.canWrite(KnownEngagement.findById(poll.engagementId))) {
+            throw new DomainException(403, "Forbidden", "Only the engagement's facilitators or an admin can change its polls.");
+        }
+        return poll;
+    }
+
+    private static List<PollSlot> slots(UUID pollId) {
+        return PollSlot.list("pollId", Sort.ascending("position"), pollId);
+    }
+}

@@ -1,0 +1,117 @@
+package org.dialoog.session.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.session.Registration;
+import org.dialoog.session.Session;
+import org.dialoog.session.SessionStatus;
+import org.dialoog.session.rest.Pages;
+
+/**
+ * Public sign-up for open sessions (citizen evenings). The caller has no account: the
+ * registration code, shown once, is what lets them cancel; only its SHA-256 is stored.
+ */
+@ApplicationScoped
+@Transactional
+public class RegistrationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EngagementAccess access;
+    private final Seats seats;
+
+    RegistrationService(EngagementAccess access, Seats seats) {
+        this.access = access;
+        this.seats = seats;
+    }
+
+    /** A new registration and its code, which is not stored and cannot be shown again. */
+    public record Registered(Registration registration, String code) {
+    }
+
+    /** Registers a member of the public; runs for the session's tenant, found by {@code PublicSessions}. */
+    public Registered register(UUID sessionId, String name, String email) {
+        Session s = access.lockedForPublic(sessionId);
+        if (!s.openRegistration) {
+            throw DomainException.conflict("Session " + sessionId + " is not open for public registration.");
+        }
+        if (s.status != SessionStatus.PLANNED || !s.startsAt.isAfter(OffsetDateTime.now())) {
+            throw DomainException.conflict("Registration for session " + sessionId + " is closed: it is "
+                    + (s.status == SessionStatus.PLANNED ? "already under way or over" : s.status) + ".");
+        }
+        String normalisedEmail = email.strip();
+        if (Registration.count("sessionId = ?1 and lower(email) = ?2 and status <> ?3", s.id,
+                normalisedEmail.toLowerCase(java.util.Locale.ROOT), Registration.Status.CANCELLED) > 0) {
+            throw DomainException.conflict("This e-mail address is already registered for the session; "
+                    + "cancel with the registration code first to register again.");
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Registration r = new Registration();
+        r.id = UUID.randomUUID();
+        r.sessionId = s.id;
+        r.name = name.strip();
+        r.email = normalisedEmail;
+        r.codeHash = hash(code);
+        r.registeredAt = OffsetDateTime.now();
+        r.status = seats.free(s) ? Registration.Status.CONFIRMED : Registration.Status.WAITLISTED;
+        r.waitlistedAt = r.status == Registration.Status.WAITLISTED ? r.registeredAt : null;
+        r.persist();
+        return new Registered(r, code);
+    }
+
+    /** Cancels with the code; a confirmed seat goes to the first on the waitlist. Unknown code: 404. */
+    public Registration cancel(UUID sessionId, String code) {
+        Session s = access.lockedForPublic(sessionId);
+        Registration r = Registration.<Registration>find("sessionId = ?1 and codeHash = ?2", s.id, hash(code))
+                .firstResultOptional()
+                .orElseThrow(() -> new DomainException(404, "Not found", "No registration for session " + sessionId + " has this code."));
+        if (r.status == Registration.Status.CANCELLED) {
+            return r;
+        }
+        boolean heldSeat = r.status == Registration.Status.CONFIRMED;
+        r.status = Registration.Status.CANCELLED;
+        r.cancelledAt = OffsetDateTime.now();
+        r.waitlistedAt = null;
+        Registration.flush();
+        if (heldSeat && s.status == SessionStatus.PLANNED) {
+            seats.fillFreeSeats(s);
+        }
+        return r;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Pages.Page<Registration> list(UUID sessionId, int page, int pageSize) {
+        access.manageable(sessionId);
+        var q = Registration.<Registration>find("sessionId", Sort.ascending("registeredAt", "id"), sessionId);
+        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Registration find(UUID sessionId, UUID id) {
+        access.manageable(sessionId);
+        return Registration.<Registration>find("sessionId = ?1 and id = ?2", sessionId, id).firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("Registration", id));
+    }
+
+    static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
