@@ -43,6 +43,20 @@ public class FeedbackRound extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** The k of k-anonymity for this round, fixed when it opens. */
+    @Column(name = "min_group_size")
+    public int minGroupSize;
+
+    /** Opened by a SessionCompleted event rather than by a person. */
+    public boolean automatic;
+
+    /** When FeedbackResultsUpdated last went out, and how many responses it counted. */
+    @Column(name = "results_published_at")
+    public OffsetDateTime resultsPublishedAt;
+
+    @Column(name = "published_responses")
+    public long publishedResponses;
+
     @Version
     public long version;
 

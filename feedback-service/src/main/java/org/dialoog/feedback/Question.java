@@ -1,6 +1,7 @@
 package org.dialoog.feedback;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +21,10 @@ public record Question(
         @Schema(examples = "5") Integer max,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> options,
         boolean required,
-        Dimension dimension) {
+        Dimension dimension,
+        @Size(max = 10) @Schema(description = "The text in other languages (language tag → text); answered by Accept-Language",
+                examples = "{\"en\": \"I trust the other parties to keep their word.\"}")
+        Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 500) String> translations) {
 
     /** How a question is answered. */
     public enum QuestionType { SCALE, SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT }

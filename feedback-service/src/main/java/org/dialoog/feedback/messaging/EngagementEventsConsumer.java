@@ -6,12 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dialoog.feedback.KnownEngagement;
 import org.dialoog.feedback.KnownParticipant;
 import org.dialoog.feedback.KnownParty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Keeps feedback-service's picture of parties and participants (who may answer, for which party) current. */
+/** Keeps feedback-service's picture of engagements (who may see their feedback), parties and participants (who may answer, for which party) current. */
 @ApplicationScoped
 public class EngagementEventsConsumer {
 
@@ -62,7 +63,44 @@ public class EngagementEventsConsumer {
                 }
             }
             case P + "participant-removed.v1" -> KnownParticipant.deleteById(e.uuid("participantId"));
+            case P + "engagement-created.v1", P + "engagement-updated.v1" -> engagement(e);
+            case P + "engagement-status-changed.v1" -> {
+                KnownEngagement k = KnownEngagement.findById(e.uuid("engagementId"));
+                if (k != null) {
+                    k.status = e.text("to");
+                }
+            }
+            case P + "engagement-deleted.v1" -> KnownEngagement.deleteById(e.uuid("engagementId"));
             default -> LOG.debugf("Skipping event type %s (%s): feedback-service does not need it", e.type(), e.id());
         }
+    }
+
+    private static void engagement(IncomingEvent e) {
+        UUID id = e.uuid("engagementId");
+        long version = e.data().path("version").asLong();
+        KnownEngagement k = KnownEngagement.findById(id);
+        boolean isNew = k == null;
+        if (isNew) {
+            k = new KnownEngagement();
+            k.id = id;
+        } else if (version < k.sourceVersion) {
+            return;
+        }
+        k.status = e.text("status");
+        k.facilitators = texts(e, "facilitators");
+        k.clientContacts = texts(e, "clientContacts");
+        k.sourceVersion = version;
+        if (isNew) {
+            k.persist();
+        }
+    }
+
+    private static String[] texts(IncomingEvent e, String field) {
+        var node = e.data().path(field);
+        String[] out = new String[node.size()];
+        for (int i = 0; i < node.size(); i++) {
+            out[i] = node.get(i).asText();
+        }
+        return out;
     }
 }

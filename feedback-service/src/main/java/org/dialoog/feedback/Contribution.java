@@ -1,0 +1,50 @@
+package org.dialoog.feedback;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** A citizen's text answer in a public round, shown only once a moderator publishes it. */
+@Entity
+@Table(name = "contribution")
+public class Contribution extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    public String tenant;
+
+    @Column(name = "round_id")
+    public UUID roundId;
+
+    @Column(name = "question_key")
+    public String questionKey;
+
+    public String text;
+
+    public String status;
+
+    public String reason;
+
+    @Column(name = "moderated_by")
+    public String moderatedBy;
+
+    @Column(name = "moderated_at")
+    public OffsetDateTime moderatedAt;
+
+    @Version
+    public long version;
+}

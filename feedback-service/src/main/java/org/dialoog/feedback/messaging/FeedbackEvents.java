@@ -1,0 +1,47 @@
+package org.dialoog.feedback.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.dialoog.feedback.FeedbackRound;
+import org.dialoog.feedback.service.RoundAggregates;
+
+/** The payloads of feedback events: counts and k-anonymous aggregates, never a text, a token or a person. */
+public final class FeedbackEvents {
+
+    private FeedbackEvents() {
+    }
+
+    /** A round opened (or was scheduled to open). */
+    public record RoundOpened(UUID roundId, UUID engagementId, UUID sessionId, String tenant, String audience,
+                              UUID questionnaireId, OffsetDateTime opensAt, OffsetDateTime closesAt, int minGroupSize,
+                              boolean automatic) {
+
+        public static RoundOpened of(FeedbackRound r) {
+            return new RoundOpened(r.id, r.engagementId, r.sessionId, r.tenant, r.audience, r.questionnaireId, r.opensAt,
+                    r.closesAt, r.minGroupSize, r.automatic);
+        }
+    }
+
+    /** A round was closed; it takes no more responses. */
+    public record RoundClosed(UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime closedAt, long responses) {
+
+        public static RoundClosed of(FeedbackRound r, long responses) {
+            return new RoundClosed(r.id, r.engagementId, r.sessionId, r.tenant, r.closedAt, responses);
+        }
+    }
+
+    /**
+     * A round's results changed. {@code withheld}: fewer than minGroupSize responded, so only the
+     * count is given. Parties appear with their dimensions only where k-anonymity allows.
+     */
+    public record ResultsUpdated(UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime roundStartedAt,
+                                 boolean closed, long responses, int minGroupSize, boolean withheld,
+                                 List<RoundAggregates.DimensionResult> dimensions, List<PartyDimensions> parties) {
+    }
+
+    /** One party's dimensions, or {@code suppressed}. */
+    public record PartyDimensions(UUID partyId, boolean suppressed, Long responses, List<RoundAggregates.DimensionResult> dimensions) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.dialoog.feedback.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The counters results and insights read: per round, party, question and answer value, kept
+ * up to date in the response's own transaction, so reading results never scans responses.
+ * Queries name the round, which the caller has already been allowed to see.
+ */
+@ApplicationScoped
+public class AnswerCounts {
+
+    /** "No party": responses of public rounds. */
+    public static final UUID NO_PARTY = new UUID(0, 0);
+    /** The question key under which responses themselves are counted. */
+    public static final String RESPONSES = "";
+    /** The value under which a question counts its respondents (a multiple-choice answer counts once per option too). */
+    public static final String ANSWERED = "*";
+    private static final int SHARDS = 8;
+
+    private final EntityManager em;
+
+    AnswerCounts(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One counted answer value. */
+    public record Count(UUID partyId, String questionKey, String value, long n) {
+    }
+
+    /** Adds one response: its count and one per answered value, all in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String tenant, UUID roundId, UUID partyId, Map<String, List<String>> valuesByQuestion) {
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        keys.add(RESPONSES);
+        values.add("");
+        valuesByQuestion.forEach((key, vs) -> {
+            keys.add(key);
+            values.add(ANSWERED);
+            vs.forEach(v -> {
+                keys.add(key);
+                values.add(v);
+            });
+        });
+        em.createNativeQuery("""
+                insert into answer_count (tenant, round_id, party_id, question_key, value, shard, n)
+                select :tenant, :round, :party, k, v, :shard, 1 from unnest(cast(:keys as varchar[]), cast(:values as varchar[])) as t(k, v)
+                on conflict (round_id, party_id, question_key, value, shard) do update set n = answer_count.n + 1""")
+                .setParameter("tenant", tenant).setParameter("round", roundId)
+                .setParameter("party", partyId == null ? NO_PARTY : partyId)
+                .setParameter("shard", (short) ThreadLocalRandom.current().nextInt(SHARDS))
+                .setParameter("keys", keys.toArray(String[]::new)).setParameter("values", values.toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Count> of(UUID roundId) {
+        List<?> rows = em.createNativeQuery("""
+                select party_id, question_key, value, sum(n) from answer_count where round_id = :round
+                group by party_id, question_key, value""").setParameter("round", roundId).getResultList();
+        List<Count> counts = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            counts.add(new Count((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()));
+        }
+        return counts;
+    }
+
+    /** Responses per round, for several rounds at once. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, Long> responses(List<UUID> roundIds) {
+        Map<UUID, Long> out = new HashMap<>();
+        if (roundIds.isEmpty()) {
+            return out;
+        }
+        List<?> rows = em.createNativeQuery("""
+                select round_id, sum(n) from answer_count where round_id = any(cast(:rounds as uuid[])) and question_key = ''
+                group by round_id""").setParameter("rounds", roundIds.toArray(UUID[]::new)).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            out.put((UUID) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package org.dialoog.feedback.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dialoog.feedback.Question;
+
+/** Checks every answer against its question (type, range, options, required) and names every bad one. */
+public final class AnswerValidator {
+
+    public static final int MAX_TEXT = 5000;
+
+    private AnswerValidator() {
+    }
+
+    public static List<DomainException.FieldError> check(List<Question> questions, Map<String, JsonNode> answers) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        for (Question q : questions) {
+            known.add(q.key());
+            JsonNode a = answers.get(q.key());
+            String field = "answers." + q.key();
+            if (a == null || a.isNull() || a.isTextual() && a.asText().isBlank() || a.isArray() && a.isEmpty()) {
+                if (q.required()) {
+                    errors.add(new DomainException.FieldError(field, "required"));
+                }
+                continue;
+            }
+            String problem = switch (q.type()) {
+                case SCALE -> a.isIntegralNumber() && a.asLong() >= q.min() && a.asLong() <= q.max() ? null
+                        : "must be a whole number from " + q.min() + " to " + q.max();
+                case SINGLE_CHOICE -> a.isTextual() && q.options().contains(a.asText()) ? null
+                        : "must be one of " + q.options();
+                case MULTIPLE_CHOICE -> multipleChoice(q, a);
+                case TEXT -> !a.isTextual() ? "must be text"
+                        : a.asText().length() > MAX_TEXT ? "at most " + MAX_TEXT + " characters" : null;
+            };
+            if (problem != null) {
+                errors.add(new DomainException.FieldError(field, problem));
+            }
+        }
+        answers.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> errors.add(new DomainException.FieldError("answers." + k, "no such question in this round's questionnaire")));
+        return errors;
+    }
+
+    private static String multipleChoice(Question q, JsonNode a) {
+        if (!a.isArray()) {
+            return "must be a list of options from " + q.options();
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode option : a) {
+            if (!option.isTextual() || !q.options().contains(option.asText())) {
+                return "every choice must be one of " + q.options();
+            }
+            if (!seen.add(option.asText())) {
+                return "names '" + option.asText() + "' twice";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package org.dialoog.feedback.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.feedback.Contribution;
+import org.dialoog.feedback.FeedbackRound;
+import org.dialoog.feedback.rest.Pages;
+
+/** Moderation of citizen input: text answers of public rounds wait until a facilitator publishes or rejects them. */
+@ApplicationScoped
+@Transactional
+public class ModerationService {
+
+    /** A moderator's decision. */
+    public enum Decision { PUBLISH, REJECT }
+
+    private final FeedbackAccess access;
+
+    ModerationService(FeedbackAccess access) {
+        this.access = access;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Pages.Page<Contribution> list(UUID roundId, String status, int page, int pageSize) {
+        access.writableRound(roundId);
+        var q = status == null
+                ? Contribution.<Contribution>find("roundId", Sort.ascending("id"), roundId)
+                : Contribution.<Contribution>find("roundId = ?1 and status = ?2", Sort.ascending("id"), roundId, status);
+        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    /** Publishes or rejects; a later decision replaces an earlier one (a moderator can correct a mistake). */
+    public Contribution decide(UUID roundId, UUID contributionId, Long expectedVersion, Decision decision, String reason) {
+        FeedbackRound round = access.writableRound(roundId);
+        Contribution c = Contribution.<Contribution>find("roundId = ?1 and id = ?2", round.id, contributionId).firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("Contribution", contributionId));
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw DomainException.staleVersion(expectedVersion, c.version);
+        }
+        if (decision == Decision.REJECT && (reason == null || reason.isBlank())) {
+            throw DomainException.invalid("reason", "a rejection needs a reason");
+        }
+        c.status = decision == Decision.PUBLISH ? "PUBLISHED" : "REJECTED";
+        c.reason = reason == null ? null : reason.strip();
+        c.moderatedBy = access.userId();
+        c.moderatedAt = OffsetDateTime.now();
+        Contribution.flush();
+        return c;
+    }
+}

@@ -1,0 +1,169 @@
+package org.dialoog.feedback.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.feedback.Question;
+import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.rest.Pages;
+import org.dialoog.feedback.rest.QuestionnaireRequest;
+
+/**
+ * Questionnaires, versioned: a questionnaire no round uses changes in place; one that a round
+ * uses is frozen, and a change makes a new version in the same family, so results already
+ * collected keep the questions they were given for.
+ */
+@ApplicationScoped
+@Transactional
+public class QuestionnaireService {
+
+    private final BuiltInQuestionnaires builtIns;
+
+    QuestionnaireService(BuiltInQuestionnaires builtIns) {
+        this.builtIns = builtIns;
+    }
+
+    public Questionnaire create(QuestionnaireRequest r) {
+        check(r);
+        Questionnaire q = new Questionnaire();
+        q.id = UUID.randomUUID();
+        q.familyId = q.id;
+        q.revision = 1;
+        fill(q, r);
+        q.persist();
+        return q;
+    }
+
+    /** The outcome of a change: the questionnaire that now holds it, and whether it is a new version. */
+    public record Changed(Questionnaire questionnaire, boolean newVersion) {
+    }
+
+    public Changed update(UUID id, Long expectedVersion, QuestionnaireRequest r) {
+        Questionnaire current = find(id);
+        if (expectedVersion != null && expectedVersion != current.version) {
+            throw DomainException.staleVersion(expectedVersion, current.version);
+        }
+        if (current.supersededBy != null) {
+            throw DomainException.conflict("Questionnaire " + id + " was superseded by version " + current.supersededBy
+                    + "; change the newest version.");
+        }
+        check(r);
+        if (!current.frozen) {
+            fill(current, r);
+            Questionnaire.flush();
+            return new Changed(current, false);
+        }
+        Questionnaire next = new Questionnaire();
+        next.id = UUID.randomUUID();
+        next.familyId = current.familyId;
+        next.revision = current.revision + 1;
+        fill(next, r);
+        next.persist();
+        current.supersededBy = next.id;
+        return new Changed(next, true);
+    }
+
+    /** Freezes a questionnaire for a round; a superseded version is refused so new rounds use the newest. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Questionnaire freezeForRound(UUID id) {
+        builtIns.ensure();
+        Questionnaire q = Questionnaire.findById(id);
+        if (q == null) {
+            throw DomainException.invalid("questionnaireId", "no questionnaire " + id);
+        }
+        if (q.supersededBy != null) {
+            throw DomainException.invalid("questionnaireId", "questionnaire " + id + " was superseded by " + q.supersededBy
+                    + "; open rounds with the newest version");
+        }
+        q.frozen = true;
+        return q;
+    }
+
+    public Questionnaire find(UUID id) {
+        builtIns.ensure();
+        Questionnaire q = Questionnaire.findById(id);
+        if (q == null) {
+            throw DomainException.notFound("Questionnaire", id);
+        }
+        return q;
+    }
+
+    public Pages.Page<Questionnaire> list(QuestionnaireRequest.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
+        builtIns.ensure();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (purpose != null) {
+            where.add("purpose = :purpose");
+            params.put("purpose", purpose.name());
+        }
+        if (!includeSuperseded) {
+            where.add("supersededBy is null");
+        }
+        var q = Questionnaire.<Questionnaire>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.ascending("builtIn").and("createdAt", Sort.Direction.Descending).and("id"), params);
+        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    private static void fill(Questionnaire q, QuestionnaireRequest r) {
+        q.title = r.title().strip();
+        q.purpose = r.purpose().name();
+        q.questions = List.copyOf(r.questions());
+        q.titleTranslations = r.titleTranslations() == null ? Map.of() : Map.copyOf(r.titleTranslations());
+        q.createdAt = q.createdAt == null ? OffsetDateTime.now() : q.createdAt;
+    }
+
+    private static void check(QuestionnaireRequest r) {
+        List<DomainException.FieldError> errors = checkQuestions(r.questions());
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+    }
+
+    /** Rules a question must keep that bean validation cannot express; every broken one is reported. */
+    static List<DomainException.FieldError> checkQuestions(List<Question> questions) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            String at = "questions[" + i + "]";
+            if (!keys.add(q.key())) {
+                errors.add(new DomainException.FieldError(at + ".key", "duplicate key '" + q.key() + "'"));
+            }
+            switch (q.type()) {
+                case SCALE -> {
+                    if (q.min() == null || q.max() == null || q.min() >= q.max()) {
+                        errors.add(new DomainException.FieldError(at + ".max", "a SCALE question needs min < max"));
+                    } else if (q.max() - q.min() > 100) {
+                        errors.add(new DomainException.FieldError(at + ".max", "a scale has at most 101 points"));
+                    }
+                }
+                case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
+                    if (q.options() == null || q.options().size() < 2) {
+                        errors.add(new DomainException.FieldError(at + ".options", "a choice question needs at least two options"));
+                    } else if (new HashSet<>(q.options()).size() != q.options().size()) {
+                        errors.add(new DomainException.FieldError(at + ".options", "options must differ"));
+                    }
+                    if (q.dimension() != null) {
+                        errors.add(new DomainException.FieldError(at + ".dimension", "only SCALE questions measure a dimension"));
+                    }
+                }
+                case TEXT -> {
+                    if (q.dimension() != null) {
+                        errors.add(new DomainException.FieldError(at + ".dimension", "only SCALE questions measure a dimension"));
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+}

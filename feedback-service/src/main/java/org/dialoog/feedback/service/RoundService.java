@@ -1,0 +1,186 @@
+package org.dialoog.feedback.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.feedback.EngagementSettings;
+import org.dialoog.feedback.FeedbackRound;
+import org.dialoog.feedback.KnownEngagement;
+import org.dialoog.feedback.KnownSession;
+import org.dialoog.feedback.messaging.EventTypes;
+import org.dialoog.feedback.messaging.FeedbackEvents;
+import org.dialoog.feedback.messaging.Outbox;
+import org.dialoog.feedback.rest.Pages;
+import org.dialoog.feedback.rest.RoundRequest;
+
+/** Feedback rounds: opening, closing, and the evaluation round a completed session opens by itself. */
+@ApplicationScoped
+@Transactional
+public class RoundService {
+
+    private final Outbox outbox;
+    private final FeedbackAccess access;
+    private final QuestionnaireService questionnaires;
+    private final ResultsService results;
+
+    RoundService(Outbox outbox, FeedbackAccess access, QuestionnaireService questionnaires, ResultsService results) {
+        this.outbox = outbox;
+        this.access = access;
+        this.questionnaires = questionnaires;
+        this.results = results;
+    }
+
+    public FeedbackRound open(RoundRequest r) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        if (r.opensAt() != null && r.closesAt() != null && !r.closesAt().isAfter(r.opensAt())) {
+            errors.add(new DomainException.FieldError("closesAt", "must be after opensAt"));
+        } else if (r.closesAt() != null && !r.closesAt().isAfter(OffsetDateTime.now())) {
+            errors.add(new DomainException.FieldError("closesAt", "must be in the future"));
+        }
+        if (r.audience() == RoundRequest.Audience.ATTENDEES && r.sessionId() == null) {
+            errors.add(new DomainException.FieldError("sessionId", "an ATTENDEES round belongs to a session"));
+        }
+        if (r.sessionId() != null) {
+            KnownSession s = KnownSession.findById(r.sessionId());
+            if (s == null || !s.engagementId.equals(r.engagementId())) {
+                errors.add(new DomainException.FieldError("sessionId", "no session " + r.sessionId() + " of this engagement is known here"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        KnownEngagement engagement = access.writableEngagement(r.engagementId());
+        var questionnaire = questionnaires.freezeForRound(r.questionnaireId());
+        if (!"ACTIVE".equals(engagement.status)) {
+            throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
+                    + "; feedback rounds open only for an ACTIVE engagement.");
+        }
+        return open(r.engagementId(), r.sessionId(), questionnaire.id, r.audience().name(), r.opensAt(), r.closesAt(), false);
+    }
+
+    private FeedbackRound open(UUID engagementId, UUID sessionId, UUID questionnaireId, String audience,
+                               OffsetDateTime opensAt, OffsetDateTime closesAt, boolean automatic) {
+        FeedbackRound round = new FeedbackRound();
+        round.id = UUID.randomUUID();
+        round.engagementId = engagementId;
+        round.sessionId = sessionId;
+        round.questionnaireId = questionnaireId;
+        round.audience = audience;
+        round.opensAt = opensAt;
+        round.closesAt = closesAt;
+        round.minGroupSize = settings(engagementId).minGroupSize;
+        round.automatic = automatic;
+        round.createdAt = OffsetDateTime.now();
+        round.persist();
+        outbox.record(EventTypes.ROUND_OPENED, round.engagementId, round.id, FeedbackEvents.RoundOpened.of(round));
+        return round;
+    }
+
+    /**
+     * A session completed: when the engagement asks for it, its attendees get an evaluation round
+     * with the built-in session evaluation, open for a week. Runs in the consumer's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sessionCompleted(UUID engagementId, UUID sessionId, String tenant) {
+        EngagementSettings s = EngagementSettings.findById(engagementId);
+        if (s == null || !s.autoSessionEvaluation
+                || FeedbackRound.count("sessionId = ?1 and automatic = true", sessionId) > 0) {
+            return;
+        }
+        UUID questionnaire = questionnaires.freezeForRound(BuiltInQuestionnaires.idFor(tenant, BuiltInQuestionnaires.SESSION_EVALUATION)).id;
+        OffsetDateTime now = OffsetDateTime.now();
+        open(engagementId, sessionId, questionnaire, RoundRequest.Audience.ATTENDEES.name(), now, now.plusDays(7), true);
+    }
+
+    public FeedbackRound close(UUID id, Long expectedVersion) {
+        FeedbackRound round = access.writableRound(id);
+        if (expectedVersion != null && expectedVersion != round.version) {
+            throw DomainException.staleVersion(expectedVersion, round.version);
+        }
+        if (Rounds.state(round) == Rounds.State.CLOSED) {
+            throw DomainException.conflict("Round " + id + " is already closed.");
+        }
+        round.closedAt = OffsetDateTime.now();
+        FeedbackRound.flush();
+        outbox.record(EventTypes.ROUND_CLOSED, round.engagementId, round.id, FeedbackEvents.RoundClosed.of(round, results.responses(round.id)));
+        results.publish(round);
+        return round;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FeedbackRound find(UUID id) {
+        return access.readableRound(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Pages.Page<FeedbackRound> list(UUID engagementId, UUID sessionId, int page, int pageSize) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        String visible = access.roundListCondition();
+        if (visible != null) {
+            where.add(visible);
+            params.put("me", access.userId());
+        }
+        if (engagementId != null) {
+            where.add("engagementId = :engagementId");
+            params.put("engagementId", engagementId);
+        }
+        if (sessionId != null) {
+            where.add("sessionId = :sessionId");
+            params.put("sessionId", sessionId);
+        }
+        var q = FeedbackRound.<FeedbackRound>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.descending("createdAt").and("id"), params);
+        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    /** The engagement's settings, or the defaults (no automatic evaluation, k = 5). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EngagementSettings settings(UUID engagementId) {
+        EngagementSettings s = EngagementSettings.findById(engagementId);
+        if (s == null) {
+            s = new EngagementSettings();
+            s.engagementId = engagementId;
+            s.minGroupSize = EngagementSettings.DEFAULT_MIN_GROUP_SIZE;
+        }
+        return s;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EngagementSettings readableSettings(UUID engagementId) {
+        access.readableEngagement(engagementId);
+        return settings(engagementId);
+    }
+
+    public EngagementSettings changeSettings(UUID engagementId, Long expectedVersion, boolean autoSessionEvaluation, int minGroupSize) {
+        access.readableEngagement(engagementId);
+        access.writableEngagement(engagementId);
+        EngagementSettings s = EngagementSettings.findById(engagementId);
+        if (s != null && expectedVersion != null && expectedVersion != s.version) {
+            throw DomainException.staleVersion(expectedVersion, s.version);
+        }
+        if (s == null) {
+            s = new EngagementSettings();
+            s.engagementId = engagementId;
+            s.autoSessionEvaluation = autoSessionEvaluation;
+            s.minGroupSize = minGroupSize;
+            s.updatedAt = OffsetDateTime.now();
+            s.persist();
+            return s;
+        }
+        s.autoSessionEvaluation = autoSessionEvaluation;
+        s.minGroupSize = minGroupSize;
+        s.updatedAt = OffsetDateTime.now();
+        EngagementSettings.flush();
+        return s;
+    }
+}

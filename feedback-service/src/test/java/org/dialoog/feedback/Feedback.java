@@ -1,0 +1,189 @@
+package org.dialoog.feedback;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.quarkus.arc.Arc;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.dialoog.local.DevTokens;
+import org.dialoog.local.DocumentedEvents;
+import org.dialoog.local.EventPublisher;
+
+/**
+ * Test helpers: tokens per role, and engagement and session facts published on the real broker
+ * exactly as their producers document them (docs/asyncapi), so feedback-service is tested
+ * against its producers' contracts.
+ */
+public final class Feedback implements AutoCloseable {
+
+    public static final String TENANT = "demo";
+    public static final String FACILITATOR_ID = "fac-anna";
+    public static final Map<String, Object> TRUST = scale("trust", "TRUST");
+
+    static {
+        // results are doubles; read them as such, not as floats
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    private final EventPublisher publisher = new EventPublisher();
+
+    public static RequestSpecification as(String sub, String role, String org) {
+        return given().auth().oauth2(DevTokens.mint(sub, List.of(role), org)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification facilitator() {
+        return as(FACILITATOR_ID, "facilitator", TENANT);
+    }
+
+    /** A respondent without an account, on a phone of its own: a client address no other request uses. */
+    public static RequestSpecification anonymous() {
+        return anonymousFrom(randomAddress());
+    }
+
+    /** A respondent at a given client address (the test profile reads it from X-Forwarded-For, as behind an ingress). */
+    public static RequestSpecification anonymousFrom(String address) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address);
+    }
+
+    public static String randomAddress() {
+        var r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    public static Map<String, Object> scale(String key, String dimension) {
+        return Map.of("key", key, "text", "Vraag " + key, "type", "SCALE", "min", 1, "max", 5, "required", true, "dimension", dimension);
+    }
+
+    /** An active engagement known to feedback-service, with parties of the given sizes. */
+    public record Engagement(UUID id, Map<UUID, List<UUID>> participantsByParty) {
+        public List<UUID> parties() {
+            return List.copyOf(participantsByParty.keySet());
+        }
+
+        public List<UUID> participants(int party) {
+            return participantsByParty.get(parties().get(party));
+        }
+
+        public List<UUID> allParticipants() {
+            return participantsByParty.values().stream().flatMap(List::stream).toList();
+        }
+
+        public UUID partyOf(UUID participant) {
+            return participantsByParty.entrySet().stream().filter(e -> e.getValue().contains(participant)).findFirst().orElseThrow().getKey();
+        }
+    }
+
+    public Engagement engagement(int... partySizes) {
+        UUID id = UUID.randomUUID();
+        engagementEvent("engagement-created.v1", id, Map.of("engagementId", id.toString(), "tenant", TENANT, "status", "ACTIVE"));
+        Map<UUID, List<UUID>> parties = new LinkedHashMap<>();
+        int total = 0;
+        for (int size : partySizes) {
+            UUID party = UUID.randomUUID();
+            engagementEvent("party-added.v1", id, Map.of("partyId", party.toString(), "engagementId", id.toString(), "tenant", TENANT,
+                    "name", "Partij " + (parties.size() + 1)));
+            List<UUID> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                UUID participant = UUID.randomUUID();
+                engagementEvent("participant-added.v1", id, Map.of("participantId", participant.toString(), "engagementId", id.toString(),
+                        "partyId", party.toString(), "tenant", TENANT));
+                members.add(participant);
+            }
+            parties.put(party, members);
+            total += size;
+        }
+        int participants = total;
+        int partyCount = partySizes.length;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count("select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id)).isEqualTo(1);
+            assertThat(count("select count(*) from known_party where engagement_id = ?", id)).isEqualTo(partyCount);
+            assertThat(count("select count(*) from known_participant where engagement_id = ?", id)).isEqualTo(participants);
+        });
+        return new Engagement(id, parties);
+    }
+
+    /** session-service's documented session-completed, with these attendees. */
+    public void sessionCompleted(Engagement e, UUID sessionId, List<UUID> attendees) {
+        List<Map<String, String>> list = attendees.stream()
+                .map(p -> Map.of("participantId", p.toString(), "partyId", e.partyOf(p).toString())).toList();
+        String type = "nl.dialoog.session.session-completed.v1";
+        String data = DocumentedEvents.example("session-service", type, Map.of("sessionId", sessionId.toString(),
+                "engagementId", e.id().toString(), "tenant", TENANT, "attendees", list));
+        publisher.send("dialoog.sessions", "urn:dialoog:session-service", UUID.randomUUID().toString(), type, e.id(), TENANT, data);
+    }
+
+    private void engagementEvent(String type, UUID engagementId, Map<String, Object> replace) {
+        String full = "nl.dialoog.engagement." + type;
+        publisher.send("dialoog.engagements", "urn:dialoog:engagement-service", UUID.randomUUID().toString(), full, engagementId, TENANT,
+                DocumentedEvents.example("engagement-service", full, replace));
+    }
+
+    public static String questionnaire(List<Map<String, Object>> questions) {
+        return facilitator().body(Map.of("title", "Peiling", "purpose", "PULSE", "questions", questions))
+                .post("/api/v1/questionnaires").then().statusCode(201).extract().path("id");
+    }
+
+    public static String round(UUID engagementId, String questionnaireId, String audience, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("engagementId", engagementId.toString(), "questionnaireId", questionnaireId,
+                "audience", audience));
+        body.putAll(extra);
+        return facilitator().body(body).post("/api/v1/feedback-rounds").then().statusCode(201).extract().path("id");
+    }
+
+    /** Issues the round's tokens: participant id → token. */
+    public static Map<UUID, String> tokens(String round) {
+        List<Map<String, String>> issued = facilitator().post("/api/v1/feedback-rounds/{id}/tokens", round).then().statusCode(200)
+                .extract().path("issued");
+        Map<UUID, String> out = new LinkedHashMap<>();
+        issued.forEach(t -> out.put(UUID.fromString(t.get("participantId")), t.get("token")));
+        return out;
+    }
+
+    public static ValidatableResponse respond(String round, String token, Map<String, Object> answers) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("answers", answers);
+        if (token != null) {
+            body.put("token", token);
+        }
+        return anonymous().body(body).post("/api/v1/feedback-rounds/{id}/responses", round).then();
+    }
+
+    /** A count straight from feedback-service's database, as a test observes its read models. */
+    public static long count(String sql, Object... params) throws SQLException {
+        try (Connection c = Arc.container().instance(DataSource.class).get().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}

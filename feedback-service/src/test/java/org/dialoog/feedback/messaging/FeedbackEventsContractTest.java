@@ -1,0 +1,77 @@
+package org.dialoog.feedback.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialoog.feedback.Feedback.facilitator;
+import static org.dialoog.feedback.Feedback.respond;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dialoog.feedback.Feedback;
+import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.DocumentedEvents;
+import org.dialoog.local.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The feedback events as published: documented (docs/asyncapi/feedback-service.json), k-anonymous, without text. */
+@QuarkusTest
+@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "feedback"))
+class FeedbackEventsContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Feedback feedback;
+
+    @BeforeAll
+    static void setUp() {
+        feedback = new Feedback();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        feedback.close();
+    }
+
+    @Test
+    void roundEventsMatchTheirContractAndResultsFollowTheResponses() throws Exception {
+        Feedback.Engagement e = feedback.engagement(5, 1);
+        String round = Feedback.round(e.id(), Feedback.questionnaire(List.of(Feedback.TRUST,
+                Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))), "PARTICIPANTS", Map.of());
+        Map<UUID, String> tokens = Feedback.tokens(round);
+        for (UUID p : e.allParticipants()) {
+            respond(round, tokens.get(p), Map.of("trust", 5, "remarks", "geheime tekst")).statusCode(201);
+        }
+        ConsumerRecord<String, String> updated = TopicReader.first("dialoog.feedback", r -> r.value().contains(round)
+                && "nl.dialoog.feedback.feedback-results-updated.v1".equals(TopicReader.header(r, "ce_type"))
+                && r.value().contains("\"responses\":6"));
+        JsonNode data = JSON.readTree(updated.value());
+        assertThat(data.path("withheld").asBoolean()).isFalse();
+        assertThat(data.path("dimensions").get(0).path("mean").asDouble()).isEqualTo(100.0);
+        // the party of one is hidden, and so (subtraction) is the party of five
+        assertThat(data.path("parties").findValuesAsText("suppressed")).containsOnly("true");
+        facilitator().post("/api/v1/feedback-rounds/{id}/close", round).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> events = TopicReader.read("dialoog.feedback", r -> r.value().contains(round),
+                found -> found.stream().anyMatch(r -> TopicReader.header(r, "ce_type").endsWith("feedback-round-closed.v1")),
+                Duration.ofSeconds(30));
+        assertThat(events.stream().map(r -> TopicReader.header(r, "ce_type")).distinct())
+                .contains("nl.dialoog.feedback.feedback-round-opened.v1", "nl.dialoog.feedback.feedback-results-updated.v1",
+                        "nl.dialoog.feedback.feedback-round-closed.v1");
+        for (ConsumerRecord<String, String> r : events) {
+            assertThat(DocumentedEvents.problems("feedback-service", TopicReader.header(r, "ce_type"), r.value())).isEmpty();
+            assertThat(r.key()).isEqualTo(e.id().toString());
+            assertThat(r.value()).doesNotContain("geheime").doesNotContain(e.allParticipants().get(0).toString());
+        }
+    }
+}
