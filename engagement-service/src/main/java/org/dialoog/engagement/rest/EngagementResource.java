@@ -37,6 +37,7 @@ import org.dialoog.engagement.security.Caller;
 import org.dialoog.engagement.service.DomainException;
 import org.dialoog.engagement.service.EngagementHistory;
 import org.dialoog.engagement.service.EngagementQuery;
+import org.dialoog.engagement.service.EngagementHealth;
 import org.dialoog.engagement.service.EngagementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -69,9 +70,12 @@ public class EngagementResource {
     private final EngagementHistory history;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
+    private final EngagementHealth health;
 
-    EngagementResource(EngagementService service, EngagementHistory history, IdempotentCreate idempotent, MergePatch mergePatch) {
+    EngagementResource(EngagementService service, EngagementHistory history, IdempotentCreate idempotent, MergePatch mergePatch,
+                       EngagementHealth health) {
         this.service = service;
+        this.health = health;
         this.history = history;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
@@ -163,6 +167,18 @@ public class EngagementResource {
                                 @NotNull @Valid PhaseChangeRequest request) {
         Engagement e = service.changePhase(id, Versions.expected(ifMatch), request.phase(), request.note());
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/health")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(summary = "An engagement's health", description = "Per feedback dimension (0–100) the latest value and the trend "
+            + "over the engagement's rounds (RISING, FALLING, STABLE within 1 point per round, INSUFFICIENT_DATA below two rounds), "
+            + "and the number of sessions held. Built from feedback-service's FeedbackResultsUpdated (k-anonymous; rounds with "
+            + "fewer responses than their minimum group size count responses but give no values) and session-service's "
+            + "SessionCompleted events, so it follows them within about a second.")
+    public EngagementHealth.Health health(@PathParam("id") UUID id) {
+        return health.of(id);
     }
 
     @GET
