@@ -169,4 +169,12 @@ class ApiConventionsTest {
                 .post("/api/v1/engagements").then().statusCode(422).contentType(PROBLEM);
         admin().queryParam("q", marker).get("/api/v1/engagements").then().body("total", equalTo(1));
     }
+
+    @Test
+    void aBodyOverTheLimitIsA413Problem() {
+        String big = "{\"title\": \"" + "x".repeat(1_100_000) + "\"}";
+        admin().body(big).post("/api/v1/engagements").then().statusCode(413).contentType(PROBLEM)
+                .body("title", org.hamcrest.Matchers.equalTo("Content Too Large"))
+                .body("detail", org.hamcrest.Matchers.containsString("at most 1048576"));
+    }
 }

@@ -150,6 +150,8 @@ public class QuestionnaireService {
                 case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
                     if (q.options() == null || q.options().size() < 2) {
                         errors.add(new DomainException.FieldError(at + ".options", "a choice question needs at least two options"));
+                    } else if (q.options().contains(AnswerCounts.ANSWERED)) {
+                        errors.add(new DomainException.FieldError(at + ".options", "\"" + AnswerCounts.ANSWERED + "\" is reserved; choose another option text"));
                     } else if (new HashSet<>(q.options()).size() != q.options().size()) {
                         errors.add(new DomainException.FieldError(at + ".options", "options must differ"));
                     }

@@ -5,12 +5,14 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.dialoog.session.config.ApiConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP conventions every response shares, applied below JAX-RS so they cover errors,
@@ -25,10 +27,13 @@ public class ApiConventions {
 
     private final ApiConfig config;
     private final ObjectMapper json;
+    private final long maxBodySize;
 
-    ApiConventions(ApiConfig config, ObjectMapper json) {
+    ApiConventions(ApiConfig config, ObjectMapper json,
+                   @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
         this.config = config;
         this.json = json;
+        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void headers(@Observes Filters filters) {
@@ -51,6 +56,14 @@ public class ApiConventions {
             headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         } else if (path.startsWith(API_PREFIX)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        // Quarkus itself would answer an empty 413; a declared length over the limit gets a problem first.
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBodySize) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            problem(rc, 413, "Content Too Large", "The request body is " + length + " bytes; at most " + maxBodySize + " are accepted.");
+            return;
         }
         // Quarkus would route /engagements/ to /engagements; our URIs have no trailing slash.
         if (path.length() > 1 && path.endsWith("/") && path.startsWith(API_PREFIX)) {

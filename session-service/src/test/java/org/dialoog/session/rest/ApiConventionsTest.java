@@ -68,4 +68,12 @@ class ApiConventionsTest {
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY").header("Content-Security-Policy", "frame-ancestors 'none'");
     }
+
+    @Test
+    void aBodyOverTheLimitIsA413Problem() {
+        String big = "{\"title\": \"" + "x".repeat(1_100_000) + "\"}";
+        admin().body(big).post(COLLECTION).then().statusCode(413).contentType(PROBLEM)
+                .body("title", org.hamcrest.Matchers.equalTo("Content Too Large"))
+                .body("detail", org.hamcrest.Matchers.containsString("at most 1048576"));
+    }
 }
