@@ -1,5 +1,8 @@
 package org.dialoog.engagement.messaging;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.engagement.security.Caller;
@@ -56,6 +60,9 @@ public class EventInbox {
                     return true;
                 });
                 metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", applied ? "applied" : "duplicate").increment();
+                if (applied) {
+                    recordPropagation(consumer, event, CloudEvents.header(record.headers(), "ce_time"));
+                }
                 return;
             } catch (IncomingEvent.Unreadable e) {
                 throw e;
@@ -68,6 +75,24 @@ public class EventInbox {
         }
         metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered").increment();
         throw failure;
+    }
+
+    /**
+     * From the producer's commit (the event's time, written in the same transaction as the change)
+     * to the effect committed here: the time a fact takes to cross the system.
+     */
+    private void recordPropagation(String consumer, IncomingEvent event, String time) {
+        if (time == null) {
+            return;
+        }
+        try {
+            Duration took = Duration.between(OffsetDateTime.parse(time), OffsetDateTime.now());
+            Timer.builder("dialoog.events.propagation").description("From the producer's commit to the effect applied here")
+                    .tag("consumer", consumer).tag("source", event.source() == null ? "unknown" : event.source())
+                    .publishPercentiles(0.5, 0.99, 0.999).register(metrics).record(took.isNegative() ? Duration.ZERO : took);
+        } catch (DateTimeParseException e) {
+            LOG.debugf("Event %s has an unreadable ce_time %s", event.id(), time);
+        }
     }
 
     private boolean firstDelivery(IncomingEvent event, String consumer) {
