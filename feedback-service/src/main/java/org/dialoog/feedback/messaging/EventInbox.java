@@ -89,7 +89,7 @@ public class EventInbox {
             Duration took = Duration.between(OffsetDateTime.parse(time), OffsetDateTime.now());
             Timer.builder("dialoog.events.propagation").description("From the producer's commit to the effect applied here")
                     .tag("consumer", consumer).tag("source", event.source() == null ? "unknown" : event.source())
-                    .publishPercentiles(0.5, 0.99, 0.999).register(metrics).record(took.isNegative() ? Duration.ZERO : took);
+                    .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(metrics).record(took.isNegative() ? Duration.ZERO : took);
         } catch (DateTimeParseException e) {
             LOG.debugf("Event %s has an unreadable ce_time %s", event.id(), time);
         }
