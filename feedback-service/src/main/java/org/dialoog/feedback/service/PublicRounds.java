@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -18,13 +20,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PublicRounds {
 
+    /** A round never changes tenant, so a found tenant is remembered (bounded: cleared when full). */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final DataSource dataSource;
+    private final Map<UUID, String> tenants = new ConcurrentHashMap<>();
 
     PublicRounds(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     public Optional<String> tenantOf(UUID roundId) {
+        String known = tenants.get(roundId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = lookUp(roundId);
+        found.ifPresent(t -> {
+            if (tenants.size() >= MAX_REMEMBERED) {
+                tenants.clear();
+            }
+            tenants.put(roundId, t);
+        });
+        return found;
+    }
+
+    private Optional<String> lookUp(UUID roundId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("select tenant from feedback_round where id = ?")) {
             st.setObject(1, roundId);

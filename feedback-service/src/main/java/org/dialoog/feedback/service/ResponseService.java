@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
-import org.dialoog.feedback.Questionnaire;
 import org.dialoog.feedback.Response;
 import org.dialoog.feedback.rest.RoundRequest;
 
@@ -32,10 +31,12 @@ public class ResponseService {
 
     private final EntityManager em;
     private final AnswerCounts counts;
+    private final FrozenQuestionnaires frozen;
 
-    ResponseService(EntityManager em, AnswerCounts counts) {
+    ResponseService(EntityManager em, AnswerCounts counts, FrozenQuestionnaires frozen) {
         this.em = em;
         this.counts = counts;
+        this.frozen = frozen;
     }
 
     /** Stores a response for the round; runs for the round's tenant (see {@code PublicRounds}). */
@@ -57,8 +58,8 @@ public class ResponseService {
         if (!isPublic && (token == null || token.isBlank())) {
             throw DomainException.invalid("token", "this round takes responses only with a respondent token");
         }
-        Questionnaire questionnaire = Questionnaire.findById(round.questionnaireId);
-        List<DomainException.FieldError> errors = AnswerValidator.check(questionnaire.questions, answers);
+        List<Question> questions = frozen.questions(round.questionnaireId);
+        List<DomainException.FieldError> errors = AnswerValidator.check(questions, answers);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
@@ -66,7 +67,7 @@ public class ResponseService {
 
         Map<String, Object> stored = new LinkedHashMap<>();
         Map<String, List<String>> counted = new LinkedHashMap<>();
-        for (Question q : questionnaire.questions) {
+        for (Question q : questions) {
             JsonNode a = answers.get(q.key());
             if (a == null || a.isNull() || a.isTextual() && a.asText().isBlank() || a.isArray() && a.isEmpty()) {
                 continue;

@@ -11,7 +11,7 @@ import io.quarkus.panache.common.Sort;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownParty;
-import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.Question;
 import org.dialoog.feedback.TokenIssue;
 import org.dialoog.feedback.messaging.EventTypes;
 import org.dialoog.feedback.messaging.FeedbackEvents;
@@ -25,11 +25,13 @@ public class ResultsService {
     private final FeedbackAccess access;
     private final AnswerCounts counts;
     private final Outbox outbox;
+    private final FrozenQuestionnaires frozen;
 
-    ResultsService(FeedbackAccess access, AnswerCounts counts, Outbox outbox) {
+    ResultsService(FeedbackAccess access, AnswerCounts counts, Outbox outbox, FrozenQuestionnaires frozen) {
         this.access = access;
         this.counts = counts;
         this.outbox = outbox;
+        this.frozen = frozen;
     }
 
     /** A published text answer; never attributed to a party. */
@@ -66,10 +68,10 @@ public class ResultsService {
     }
 
     public RoundAggregates aggregates(FeedbackRound round, String language) {
-        Questionnaire q = Questionnaire.findById(round.questionnaireId);
+        List<Question> questions = frozen.questions(round.questionnaireId);
         List<UUID> parties = "PUBLIC".equals(round.audience) ? List.of()
                 : KnownParty.<KnownParty>list("engagementId", round.engagementId).stream().map(p -> p.id).toList();
-        return new RoundAggregates(q.questions, counts.of(round.id), round.minGroupSize, language, parties);
+        return new RoundAggregates(questions, counts.of(round.id), round.minGroupSize, language, parties);
     }
 
     public long responses(UUID roundId) {
