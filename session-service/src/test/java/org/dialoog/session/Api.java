@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -33,8 +32,8 @@ public final class Api {
 
     public static final String TENANT = "demo";
     public static final String FACILITATOR_ID = "fac-anna";
-    private static final OffsetDateTime WEEK_FROM_START = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
-    private static final AtomicInteger SLOTS = new AtomicInteger();
+    private static final String SLOT_PROPERTY = "dialoog.test.session-slot";
+    private static final String SLOT_BASE_PROPERTY = "dialoog.test.session-slot-base";
 
     private Api() {
     }
@@ -67,7 +66,18 @@ public final class Api {
      * facilitator in different tests never overlap (overlap is a 409).
      */
     public static OffsetDateTime nextWeek() {
-        return WEEK_FROM_START.plusHours(3L * SLOTS.getAndIncrement());
+        // Quarkus may load this class again in a new class loader (a restarted test application);
+        // the slot counter lives in system properties so that it is one per test JVM.
+        synchronized (System.getProperties()) {
+            long n = Long.getLong(SLOT_PROPERTY, 0);
+            System.setProperty(SLOT_PROPERTY, Long.toString(n + 1));
+            String base = System.getProperty(SLOT_BASE_PROPERTY);
+            if (base == null) {
+                base = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0).toString();
+                System.setProperty(SLOT_BASE_PROPERTY, base);
+            }
+            return OffsetDateTime.parse(base).plusHours(3 * n);
+        }
     }
 
     /** Active engagement known to session-service, facilitated by {@link #FACILITATOR_ID}, with its parties' participants. */

@@ -49,7 +49,7 @@ class SchedulingPollTest {
         UUID municipality = e.parties().get(1);
         OffsetDateTime a = nextWeek();
         JsonPath poll = facilitator().body(Map.of("engagementId", e.id(), "title", "Derde dialoogsessie",
-                        "slots", List.of(slot(a), slot(a.plusDays(1))), "partyIds", e.parties()))
+                        "slots", List.of(slot(a), slot(nextWeek())), "partyIds", e.parties()))
                 .post("/api/v1/scheduling-polls").then().statusCode(201).extract().jsonPath();
         String id = poll.getString("id");
         // before any vote the ranking is by time: a, then b

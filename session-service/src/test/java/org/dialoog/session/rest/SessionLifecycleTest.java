@@ -74,7 +74,7 @@ class SessionLifecycleTest {
         facilitator().body(Map.of("partyIds", e.parties())).post("/api/v1/sessions/{id}/invitations", id).then().statusCode(200);
         String etag = facilitator().get("/api/v1/sessions/{id}", id).then().extract().header("ETag");
 
-        OffsetDateTime later = start.plusDays(1);
+        OffsetDateTime later = nextWeek(); // a later slot of its own: overlapping fac-anna elsewhere would be a 409
         facilitator().contentType("application/merge-patch+json").header("If-Match", etag)
                 .body(Map.of("startsAt", later.toString(), "endsAt", later.plusHours(2).toString()))
                 .patch("/api/v1/sessions/{id}", id).then().statusCode(200).body("sequence", equalTo(1));

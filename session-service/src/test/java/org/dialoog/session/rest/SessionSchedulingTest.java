@@ -119,7 +119,7 @@ class SessionSchedulingTest {
         String marker = events.statusChanged(UUID.randomUUID(), Api.TENANT, "DRAFT", "ACTIVE");
         assertThat(marker).isNotBlank();
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                facilitator().body(session(engagement, nextWeek().plusDays(1))).post("/api/v1/sessions").then().statusCode(201));
+                facilitator().body(session(engagement, nextWeek())).post("/api/v1/sessions").then().statusCode(201));
     }
 
     @Test
