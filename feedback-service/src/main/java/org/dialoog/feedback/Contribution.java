@@ -1,8 +1,6 @@
 package org.dialoog.feedback;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,9 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
-import org.hibernate.type.SqlTypes;
 
 /** A citizen's text answer in a public round, shown only once a moderator publishes it. */
 @Entity

@@ -1,20 +1,15 @@
 package org.dialoog.feedback;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
-import org.hibernate.type.SqlTypes;
 
 /** A session as its events tell it; a completed one can open its evaluation round. */
 @Entity

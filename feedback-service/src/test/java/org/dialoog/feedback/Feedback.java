@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.dialoog.local.DevTokens;
+import org.dialoog.local.Rows;
 import org.dialoog.local.DocumentedEvents;
 import org.dialoog.local.EventPublisher;
 
@@ -170,16 +168,7 @@ public final class Feedback implements AutoCloseable {
 
     /** A count straight from feedback-service's database, as a test observes its read models. */
     public static long count(String sql, Object... params) throws SQLException {
-        try (Connection c = Arc.container().instance(DataSource.class).get().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(Arc.container().instance(DataSource.class).get(), sql, params);
     }
 
     @Override

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.dialoog.local.DevTokens;
+import org.dialoog.local.Rows;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 
 /** Test helpers: tokens per role and ready-made request bodies. */
@@ -123,16 +121,7 @@ public final class Api {
 
     /** A count straight from session-service's database, as a test observes the read model. */
     public static long count(String sql, Object... params) throws SQLException {
-        try (Connection c = Arc.container().instance(DataSource.class).get().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(Arc.container().instance(DataSource.class).get(), sql, params);
     }
 
     public static String scheduleWith(UUID engagementId, OffsetDateTime startsAt, Map<String, Object> extra) {

@@ -87,20 +87,11 @@ public class EngagementEventsConsumer {
             return;
         }
         k.status = e.text("status");
-        k.facilitators = texts(e, "facilitators");
-        k.clientContacts = texts(e, "clientContacts");
+        k.facilitators = e.texts("facilitators");
+        k.clientContacts = e.texts("clientContacts");
         k.sourceVersion = version;
         if (isNew) {
             k.persist();
         }
-    }
-
-    private static String[] texts(IncomingEvent e, String field) {
-        var node = e.data().path(field);
-        String[] out = new String[node.size()];
-        for (int i = 0; i < node.size(); i++) {
-            out[i] = node.get(i).asText();
-        }
-        return out;
     }
 }

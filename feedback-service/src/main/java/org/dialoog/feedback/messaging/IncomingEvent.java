@@ -41,6 +41,16 @@ public record IncomingEvent(String id, String type, String source, String subjec
                 tenant, CloudEvents.header(h, "traceparent"), record.key(), data);
     }
 
+    /** A list of texts in the data (empty when the field is absent). */
+    public String[] texts(String field) {
+        JsonNode node = data.path(field);
+        String[] out = new String[node.size()];
+        for (int i = 0; i < node.size(); i++) {
+            out[i] = node.get(i).asText();
+        }
+        return out;
+    }
+
     /** A required text field of the data. */
     public String text(String field) {
         JsonNode v = data.get(field);

@@ -32,7 +32,7 @@ public class EngagementEventsConsumer {
     private void handle(IncomingEvent e) {
         switch (e.type()) {
             case EventTypes.Engagement.CREATED, EventTypes.Engagement.UPDATED -> readModel.upsert(
-                    e.uuid("engagementId"), e.text("title"), e.text("status"), texts(e, "facilitators"), texts(e, "clientContacts"),
+                    e.uuid("engagementId"), e.text("title"), e.text("status"), e.texts("facilitators"), e.texts("clientContacts"),
                     e.data().path("version").asLong());
             case EventTypes.Engagement.STATUS_CHANGED -> readModel.changeStatus(e.uuid("engagementId"), e.text("to"),
                     e.data().path("reason").asText(null));
@@ -42,14 +42,5 @@ public class EngagementEventsConsumer {
             case EventTypes.Engagement.PARTICIPANT_REMOVED -> readModel.participantRemoved(e.uuid("participantId"));
             default -> LOG.debugf("Skipping event type %s (%s): session-service does not need it", e.type(), e.id());
         }
-    }
-
-    private static String[] texts(IncomingEvent e, String field) {
-        var node = e.data().path(field);
-        String[] out = new String[node.size()];
-        for (int i = 0; i < node.size(); i++) {
-            out[i] = node.get(i).asText();
-        }
-        return out;
     }
 }

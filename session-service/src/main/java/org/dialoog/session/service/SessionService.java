@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.session.Attendance;
-import org.dialoog.session.Invitation;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
