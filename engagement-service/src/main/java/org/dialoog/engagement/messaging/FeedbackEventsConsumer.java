@@ -3,13 +3,14 @@ package org.dialoog.engagement.messaging;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.FeedbackRoundSeen;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,8 +35,8 @@ public class FeedbackEventsConsumer {
 
     @Incoming(NAME)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply(NAME, record, this::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.applyAll(NAME, batch, this::handle);
     }
 
     private void handle(IncomingEvent e) {

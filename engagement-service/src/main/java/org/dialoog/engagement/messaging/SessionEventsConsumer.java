@@ -2,11 +2,12 @@ package org.dialoog.engagement.messaging;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.dialoog.engagement.SessionHeld;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -27,8 +28,8 @@ public class SessionEventsConsumer {
 
     @Incoming(NAME)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply(NAME, record, this::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.applyAll(NAME, batch, this::handle);
     }
 
     private void handle(IncomingEvent e) {

@@ -144,6 +144,25 @@ public class PartyResource {
         });
     }
 
+    @POST
+    @Path("/participants/import")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(summary = "Import participants",
+            description = "Adds up to 1,000 participants in one step, all or none: a bad entry answers 400 naming it "
+                    + "(participants[i].field), an address that already belongs to this engagement 409. Each participant "
+                    + "is announced with its own participant-added event. Location is the engagement's participant list.")
+    @APIResponse(responseCode = "201", description = "All participants were added, in the order sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantImport.Result.class)))
+    public Response importParticipants(@PathParam("engagementId") UUID engagementId, @NotNull @Valid ParticipantImport request,
+                                       @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
+                                       @Context UriInfo uri) {
+        return idempotent.create(key, request, () -> {
+            List<Participant> added = service.importParticipants(engagementId, request.participants());
+            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/participants").build(engagementId),
+                    new ParticipantImport.Result(added.size(), added.stream().map(p -> ParticipantView.of(p, true)).toList()), null);
+        });
+    }
+
     @GET
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})

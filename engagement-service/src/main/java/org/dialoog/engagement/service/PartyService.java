@@ -1,9 +1,15 @@
 package org.dialoog.engagement.service;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -102,6 +108,60 @@ public class PartyService {
         p.persistAndFlush();
         outbox.record(EventTypes.PARTICIPANT_ADDED, engagementId, p.id, participantChanged(p));
         return p;
+    }
+
+    /**
+     * Adds a list of participants in one transaction: every entry is checked first (its party, its
+     * e-mail address against the list and the engagement), and one bad entry adds none. Each
+     * participant gets its own {@code participant-added} event, as if added one by one.
+     */
+    public List<Participant> importParticipants(UUID engagementId, List<ParticipantRequest> list) {
+        engagements.writable(engagementId, null);
+        Set<UUID> parties = Party.<Party>list("engagementId", engagementId).stream().map(p -> p.id).collect(Collectors.toSet());
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        Map<String, Integer> emails = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            ParticipantRequest r = list.get(i);
+            if (!parties.contains(r.partyId())) {
+                errors.add(new DomainException.FieldError("participants[" + i + "].partyId", "no party " + r.partyId() + " in this engagement"));
+            }
+            if (r.email() != null) {
+                Integer earlier = emails.putIfAbsent(r.email().strip().toLowerCase(), i);
+                if (earlier != null) {
+                    errors.add(new DomainException.FieldError("participants[" + i + "].email",
+                            "the same address as participants[" + earlier + "]; addresses are unique within an engagement"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        if (!emails.isEmpty()) {
+            List<String> taken = Participant.<Participant>list("engagementId = ?1 and email in ?2", engagementId, emails.keySet())
+                    .stream().map(p -> p.email).sorted(Comparator.comparing(emails::get)).toList();
+            if (!taken.isEmpty()) {
+                throw DomainException.conflict(taken.size() + " address(es) already belong to participants of this engagement: "
+                        + taken.stream().limit(10).map(e -> "participants[" + emails.get(e) + "]").collect(Collectors.joining(", "))
+                        + (taken.size() > 10 ? ", …" : "") + ". Nothing was imported.");
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Participant> added = new ArrayList<>(list.size());
+        for (ParticipantRequest r : list) {
+            Participant p = new Participant();
+            p.id = UUID.randomUUID();
+            p.engagementId = engagementId;
+            apply(p, r);
+            p.createdAt = now;
+            p.updatedAt = now;
+            p.persist();
+            added.add(p);
+        }
+        Participant.flush();
+        for (Participant p : added) {
+            outbox.record(EventTypes.PARTICIPANT_ADDED, engagementId, p.id, participantChanged(p));
+        }
+        return added;
     }
 
     public Participant updateParticipant(UUID engagementId, UUID participantId, Long expectedVersion, ParticipantRequest r) {

@@ -4,12 +4,15 @@ import static org.dialoog.engagement.Api.admin;
 import static org.dialoog.engagement.Api.facilitator;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.dialoog.engagement.Api;
 import org.dialoog.engagement.EngagementStatus;
+import org.dialoog.engagement.messaging.EventTypes;
 import org.dialoog.local.DialoogTestResource;
+import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +132,49 @@ class EngagementLifecycleTest {
                 .then().statusCode(200).body("items", hasSize(2)).body("items[0].displayName", nullValue())
                 .body("items[0].email", nullValue()).extract().asString();
         org.assertj.core.api.Assertions.assertThat(body).doesNotContain("anna@example.nl").doesNotContain("Anna");
+    }
+
+    @Test
+    void anImportAddsAllParticipantsOrNoneAndNamesEveryBadEntry() {
+        UUID id = Api.createEngagement("Import");
+        String a = addParty(id, "A");
+        String b = addParty(id, "B");
+        addParticipant(id, a, "Eerder", "eerder@example.nl");
+        String path = "/api/v1/engagements/" + id + "/participants/import";
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            list.add(Map.of("partyId", i % 2 == 0 ? a : b, "displayName", "Bewoner " + i, "email", "b" + i + "@example.nl", "role", "MEMBER"));
+        }
+        // bad entries anywhere: every one is named, and nothing is added
+        List<Map<String, Object>> bad = new ArrayList<>(list);
+        bad.set(3, Map.of("partyId", UUID.randomUUID().toString(), "displayName", "X", "email", "x@example.nl", "role", "MEMBER"));
+        bad.set(7, Map.of("partyId", a, "displayName", "", "email", "geen-adres", "role", "MEMBER"));
+        bad.set(9, Map.of("partyId", a, "displayName", "Dubbel", "email", "B0@example.nl", "role", "MEMBER"));
+        facilitator().body(Map.of("participants", bad)).post(path).then().statusCode(400)
+                .body("invalidParams.name", hasItem("participants[7].displayName")).body("invalidParams.name", hasItem("participants[7].email"));
+        facilitator().body(Map.of("participants", bad.subList(0, 7))).post(path).then().statusCode(400)
+                .body("invalidParams.name", hasItem("participants[3].partyId"));
+        List<Map<String, Object>> twice = new ArrayList<>(list.subList(0, 10));
+        twice.set(9, Map.of("partyId", a, "displayName", "Dubbel", "email", "B0@example.nl", "role", "MEMBER"));
+        facilitator().body(Map.of("participants", twice)).post(path).then().statusCode(400)
+                .body("invalidParams[0].name", equalTo("participants[9].email")).body("invalidParams[0].reason", containsString("participants[0]"));
+        List<Map<String, Object>> taken = new ArrayList<>(list.subList(0, 5));
+        taken.add(Map.of("partyId", b, "displayName", "Weer", "email", "EERDER@example.nl", "role", "MEMBER"));
+        facilitator().body(Map.of("participants", taken)).post(path).then().statusCode(409).body("detail", containsString("participants[5]"));
+        facilitator().body(Map.of("participants", List.of())).post(path).then().statusCode(400);
+        List<Map<String, Object>> tooMany = new ArrayList<>(list);
+        tooMany.add(Map.of("partyId", a, "displayName", "Eén te veel", "role", "MEMBER"));
+        facilitator().body(Map.of("participants", tooMany)).post(path).then().statusCode(400).body("invalidParams.name", hasItem("participants"));
+        admin().get("/api/v1/engagements/" + id + "/participants").then().body("total", equalTo(1));
+
+        facilitator().body(Map.of("participants", list)).post(path).then().statusCode(201)
+                .header("Location", endsWith("/api/v1/engagements/" + id + "/participants"))
+                .body("imported", equalTo(1000)).body("items", hasSize(1000)).body("items[999].displayName", equalTo("Bewoner 999"));
+        admin().queryParam("partyId", b).get("/api/v1/engagements/" + id + "/participants").then().body("total", equalTo(500));
+        // one participant-added event each, as if added one by one (1 earlier + 1000 imported)
+        org.assertj.core.api.Assertions.assertThat(TopicReader.read(EventTypes.TOPIC, r -> id.toString().equals(r.key())
+                && TopicReader.header(r, "ce_type").endsWith("participant-added.v1"), 1001, Duration.ofSeconds(30))).hasSize(1001);
+        Api.as("muni-bi", "integration", Api.TENANT).body(Map.of("participants", list.subList(0, 1))).post(path).then().statusCode(403);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package org.dialoog.feedback.messaging;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.dialoog.feedback.KnownEngagement;
 import org.dialoog.feedback.KnownParticipant;
 import org.dialoog.feedback.KnownParty;
@@ -28,8 +29,8 @@ public class EngagementEventsConsumer {
 
     @Incoming(NAME)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply(NAME, record, this::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.applyAll(NAME, batch, this::handle);
     }
 
     private void handle(IncomingEvent e) {

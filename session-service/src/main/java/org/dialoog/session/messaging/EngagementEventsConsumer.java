@@ -1,9 +1,11 @@
 package org.dialoog.session.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.dialoog.session.service.EngagementReadModel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -25,8 +27,8 @@ public class EngagementEventsConsumer {
 
     @Incoming(NAME)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply(NAME, record, this::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.applyAll(NAME, batch, this::handle);
     }
 
     private void handle(IncomingEvent e) {

@@ -76,6 +76,35 @@ class EventBackboneTest {
     }
 
     @Test
+    void aBulkChangeIsAppliedInOrderAndOneBrokenEventAmongItIsTheOnlyDeadLetter() throws Exception {
+        UUID engagement = UUID.randomUUID();
+        UUID party = UUID.randomUUID();
+        UUID moved = UUID.randomUUID();
+        events.created(engagement, Api.TENANT, "ACTIVE");
+        for (int i = 0; i < 300; i++) {
+            events.participantAdded(engagement, Api.TENANT, party, i == 100 ? moved : UUID.randomUUID());
+        }
+        String broken = "broken-" + UUID.randomUUID();
+        events.send(broken, "nl.dialoog.engagement.participant-added.v1", engagement, Api.TENANT,
+                "{\"engagementId\":\"" + engagement + "\",\"partyId\":\"" + party + "\"}");
+        UUID laterParty = UUID.randomUUID();
+        String later = events.send("moved-" + UUID.randomUUID(), "nl.dialoog.engagement.participant-updated.v1", engagement, Api.TENANT,
+                "{\"engagementId\":\"" + engagement + "\",\"partyId\":\"" + laterParty + "\",\"participantId\":\"" + moved + "\"}");
+        for (int i = 0; i < 100; i++) {
+            events.participantAdded(engagement, Api.TENANT, party, UUID.randomUUID());
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(count("select count(*) from known_participant where engagement_id = '" + engagement + "'")).isEqualTo(400));
+        // the update came after the add in the same partition, and it won
+        assertThat(count("select count(*) from known_participant where id = '" + moved + "' and party_id = '" + laterParty + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = 'engagement-events:" + later + "'")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin().get("/api/v1/dead-letters?pageSize=100")
+                .then().statusCode(200).extract().jsonPath().<String>getList("items.eventId")).contains(broken));
+        assertThat(count("select count(*) from dead_letter where record_key = '" + engagement + "'")).isEqualTo(1);
+    }
+
+    @Test
     void readModelIsRebuiltFromTheTopic() throws Exception {
         UUID engagement = UUID.randomUUID();
         events.created(engagement, Api.TENANT, "ACTIVE");
