@@ -72,9 +72,9 @@ public class ResponseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     public Response respond(@PathParam("roundId") UUID roundId, @NotNull @Valid ResponseRequest request, @Context HttpServerRequest http) {
         rateLimits.take("round", http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(), roundId);
-        String tenant = publicRounds.tenantOf(roundId).orElseThrow(() -> DomainException.notFound("Feedback round", roundId));
-        caller.actForTenant(tenant);
-        responses.submit(roundId, request.token(), request.answers());
+        PublicRounds.Facts round = publicRounds.of(roundId).orElseThrow(() -> DomainException.notFound("Feedback round", roundId));
+        caller.actForTenant(round.tenant());
+        responses.submit(round, request.token(), request.answers());
         return Response.status(Response.Status.CREATED).entity(new Receipt(roundId, "RECEIVED")).build();
     }
 }

@@ -37,9 +37,15 @@ public class AnswerCounts {
     public record Count(UUID partyId, String questionKey, String value, long n) {
     }
 
-    /** Adds one response: its count and one per answered value, all in one statement. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void add(String tenant, UUID roundId, UUID partyId, Map<String, List<String>> valuesByQuestion) {
+    /** The counter rows one response adds to, as two parallel arrays (question key, value). */
+    public record Values(String[] keys, String[] values) {
+    }
+
+    /**
+     * What one response counts: the response itself, each answered question once ({@link #ANSWERED})
+     * and each chosen value. The response's statement adds them all (see {@code ResponseService}).
+     */
+    public static Values values(Map<String, List<String>> valuesByQuestion) {
         List<String> keys = new ArrayList<>();
         List<String> values = new ArrayList<>();
         keys.add(RESPONSES);
@@ -52,15 +58,12 @@ public class AnswerCounts {
                 values.add(v);
             });
         });
-        em.createNativeQuery("""
-                insert into answer_count (tenant, round_id, party_id, question_key, value, shard, n)
-                select :tenant, :round, :party, k, v, :shard, 1 from unnest(cast(:keys as varchar[]), cast(:values as varchar[])) as t(k, v)
-                on conflict (round_id, party_id, question_key, value, shard) do update set n = answer_count.n + 1""")
-                .setParameter("tenant", tenant).setParameter("round", roundId)
-                .setParameter("party", partyId == null ? NO_PARTY : partyId)
-                .setParameter("shard", (short) ThreadLocalRandom.current().nextInt(SHARDS))
-                .setParameter("keys", keys.toArray(String[]::new)).setParameter("values", values.toArray(String[]::new))
-                .executeUpdate();
+        return new Values(keys.toArray(String[]::new), values.toArray(String[]::new));
+    }
+
+    /** The shard a response's counters go to: concurrent responses rarely wait for the same row. */
+    public static short shard() {
+        return (short) ThreadLocalRandom.current().nextInt(SHARDS);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

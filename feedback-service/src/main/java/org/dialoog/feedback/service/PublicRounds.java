@@ -14,46 +14,56 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The tenant of a round, for callers without an account (respondents). Read before any
- * Hibernate work starts, because Hibernate fixes the tenant when it opens its session.
+ * What never changes about a round (its tenant, questionnaire and audience), for callers without
+ * an account (respondents). Read before any Hibernate work starts, because Hibernate fixes the
+ * tenant when it opens its session; remembered per replica after the first read.
  */
 @ApplicationScoped
 public class PublicRounds {
 
-    /** A round never changes tenant, so a found tenant is remembered (bounded: cleared when full). */
+    /** Bounded: cleared when full. */
     private static final int MAX_REMEMBERED = 10_000;
 
+    /** The immutable facts of a round. */
+    public record Facts(UUID roundId, String tenant, UUID questionnaireId, String audience) {
+
+        public boolean isPublic() {
+            return "PUBLIC".equals(audience);
+        }
+    }
+
     private final DataSource dataSource;
-    private final Map<UUID, String> tenants = new ConcurrentHashMap<>();
+    private final Map<UUID, Facts> known = new ConcurrentHashMap<>();
 
     PublicRounds(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public Optional<String> tenantOf(UUID roundId) {
-        String known = tenants.get(roundId);
-        if (known != null) {
-            return Optional.of(known);
+    public Optional<Facts> of(UUID roundId) {
+        Facts facts = known.get(roundId);
+        if (facts != null) {
+            return Optional.of(facts);
         }
-        Optional<String> found = lookUp(roundId);
-        found.ifPresent(t -> {
-            if (tenants.size() >= MAX_REMEMBERED) {
-                tenants.clear();
+        Optional<Facts> found = lookUp(roundId);
+        found.ifPresent(f -> {
+            if (known.size() >= MAX_REMEMBERED) {
+                known.clear();
             }
-            tenants.put(roundId, t);
+            known.put(roundId, f);
         });
         return found;
     }
 
-    private Optional<String> lookUp(UUID roundId) {
+    private Optional<Facts> lookUp(UUID roundId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select tenant from feedback_round where id = ?")) {
+             PreparedStatement st = c.prepareStatement("select tenant, questionnaire_id, audience from feedback_round where id = ?")) {
             st.setObject(1, roundId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(new Facts(roundId, rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up the round's tenant", e);
+            throw new IllegalStateException("Could not look up the round", e);
         }
     }
 }
