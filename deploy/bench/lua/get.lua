@@ -1,5 +1,6 @@
 -- GETs the paths of the file $LINES (one per line) round-robin with the bearer token $TOKEN for
--- wrk's duration; done() prints one JSON line like lines.lua.
+-- wrk's duration; $RATE (requests per second over all connections), if set, paces each
+-- connection as in lines.lua. done() prints one JSON line like lines.lua.
 local threads = {}
 local counter = 0
 
@@ -15,6 +16,13 @@ function init(args)
   nxt = id % #paths + 1
   errors = 0
   token = os.getenv("TOKEN")
+  local rate = tonumber(os.getenv("RATE") or "0")
+  local connections = tonumber(os.getenv("CONNECTIONS") or "1")
+  pause = rate > 0 and (1000 * connections / rate) or 0
+end
+
+function delay()
+  return pause
 end
 
 function request()
