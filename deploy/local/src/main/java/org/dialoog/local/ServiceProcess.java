@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,28 +24,44 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final TestDatabase database;
+    private final boolean ownsDatabase;
     private final int port;
     private final Path log;
 
-    private ServiceProcess(Process process, TestDatabase database, int port, Path log) {
+    private ServiceProcess(Process process, TestDatabase database, boolean ownsDatabase, int port, Path log) {
         this.process = process;
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         this.port = port;
         this.log = log;
     }
 
     /** Starts {@code <name>-service} against the given broker and waits until it is ready. */
     public static ServiceProcess start(String name, KafkaBroker broker) {
+        return start(name, broker, null, Map.of(), List.of());
+    }
+
+    /**
+     * Starts {@code <name>-service} on the given database (kept on close: the caller owns it, so a
+     * second process can take over where the first stopped), with extra environment variables and
+     * JVM arguments (system properties override configuration).
+     */
+    public static ServiceProcess start(String name, KafkaBroker broker, TestDatabase database, Map<String, String> extraEnv,
+                                       List<String> jvmArgs) {
         Path repo = RepoRoot.find();
         Path jar = repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build " + name + "-service first (./mvnw verify builds it before its consumers)");
         }
-        TestDatabase db = TestDatabase.create("dialoog_" + name + "_peer");
+        boolean owned = database == null;
+        TestDatabase db = owned ? TestDatabase.create("dialoog_" + name + "_peer") : database;
         int port = KafkaBroker.freePort();
         Path log = Path.of("target", name + "-service-" + port + ".log").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + repo.resolve("deploy/jvm.options")));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_PROFILE", "local");
         env.put("PORT", Integer.toString(port));
@@ -54,14 +71,17 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("DIALOOG_JWT_PUBLIC_KEY_LOCATION", "file:" + repo.resolve("deploy/local/src/main/resources/dev-keys/public.pem"));
         env.put("DIALOOG_JWT_ISSUER", DevTokens.ISSUER);
+        env.putAll(extraEnv);
         try {
             Files.createDirectories(log.getParent());
             Process process = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            ServiceProcess service = new ServiceProcess(process, db, port, log);
+            ServiceProcess service = new ServiceProcess(process, db, owned, port, log);
             service.awaitReady(Duration.ofSeconds(90));
             return service;
         } catch (IOException e) {
-            db.close();
+            if (owned) {
+                db.close();
+            }
             throw new UncheckedIOException(e);
         }
     }
@@ -96,6 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
     }
 
+    /** Stops the service as an orchestrator does (SIGTERM, then SIGKILL after 20 s); its own database is dropped. */
     @Override
     public void close() {
         process.destroy();
@@ -106,7 +127,9 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 
     private static void sleep() {

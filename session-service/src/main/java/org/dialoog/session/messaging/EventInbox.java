@@ -143,6 +143,7 @@ public class EventInbox {
             return true;
         } catch (RuntimeException e) {
             if (stopping) {
+                LOG.infof("Stopping: %d event(s) in %s left unacknowledged, to be delivered again (%s)", run.size(), consumer, e.getMessage());
                 return false;
             }
             if (run.size() > 1) {
@@ -153,6 +154,7 @@ public class EventInbox {
             RuntimeException failure = applyOne(consumer, d, handler);
             if (failure != null) {
                 if (stopping) {
+                    LOG.infof("Stopping: event %s in %s left unacknowledged, to be delivered again", d.event.id(), consumer);
                     return false;
                 }
                 metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered").increment();
