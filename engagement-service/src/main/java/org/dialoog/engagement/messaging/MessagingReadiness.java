@@ -5,7 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -37,6 +39,11 @@ public class MessagingReadiness implements HealthCheck {
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
         this.admin = Admin.create(p);
+    }
+
+    /** Connects at start-up, on the admin client's own thread, so the first readiness probe does not wait for it. */
+    void connectEarly(@Observes StartupEvent event) {
+        admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId();
     }
 
     @Override
