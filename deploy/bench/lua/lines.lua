@@ -1,5 +1,6 @@
 -- Sends one request per line of the file $LINES ("METHOD PATH<TAB>BODY"), each line once, split
--- over wrk's threads; a thread stops when its lines are used up. $TOKEN, if set, is sent as a
+-- over wrk's threads; a thread stops when its lines are used up. With $CYCLE=1 every thread
+-- cycles through all lines instead, for wrk's whole duration (reads). $TOKEN, if set, is sent as a
 -- bearer token. $RATE (requests per second over all connections), if set, paces each connection
 -- (wrk measures latency from the actual send, so at a fixed rate the figures hold while the
 -- server keeps up, which is the point of the half-saturation run). done() prints one JSON line.
@@ -16,13 +17,14 @@ function init(args)
   lines = {}
   local n = 0
   local nthreads = tonumber(os.getenv("THREADS") or "1")
+  cycle = os.getenv("CYCLE") == "1"
   for line in io.lines(os.getenv("LINES")) do
-    if n % nthreads == id then
+    if cycle or n % nthreads == id then
       table.insert(lines, line)
     end
     n = n + 1
   end
-  nxt = 1
+  nxt = cycle and (id % #lines + 1) or 1
   errors = 0
   statuses = {}
   token = os.getenv("TOKEN")
@@ -36,6 +38,9 @@ function delay()
 end
 
 function request()
+  if cycle and nxt > #lines then
+    nxt = 1
+  end
   if nxt > #lines then
     -- used up: stop this thread; the last call of each connection is a cheap probe, not a repeat
     wrk.thread:stop()
