@@ -1,4 +1,5 @@
 package org.dialoog.engagement.messaging;
+import org.dialoog.conventions.messaging.CloudEvents;
 
 /** The topics and CloudEvents types of engagement-service; documented in {@code docs/events.md}. */
 public final class EventTypes {

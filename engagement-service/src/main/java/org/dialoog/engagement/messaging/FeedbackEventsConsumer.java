@@ -15,6 +15,8 @@ import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.FeedbackRoundSeen;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.dialoog.conventions.messaging.EventInbox;
+import org.dialoog.conventions.messaging.IncomingEvent;
 
 /** Follows feedback-service's facts about an engagement's rounds; the engagement's health view is built from them. */
 @ApplicationScoped

@@ -11,6 +11,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.dialoog.engagement.SessionHeld;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.dialoog.conventions.messaging.EventInbox;
+import org.dialoog.conventions.messaging.IncomingEvent;
 
 /** Counts the sessions each engagement held, from session-service's SessionCompleted, for the health view. */
 @ApplicationScoped

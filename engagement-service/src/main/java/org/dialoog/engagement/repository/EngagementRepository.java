@@ -13,7 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.engagement.Engagement;
-import org.dialoog.engagement.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.service.EngagementQuery;
 
 /**

@@ -33,8 +33,8 @@ import org.dialoog.engagement.EngagementKind;
 import org.dialoog.engagement.EngagementStatus;
 import org.dialoog.engagement.Objective;
 import org.dialoog.engagement.Phase;
-import org.dialoog.engagement.security.Caller;
-import org.dialoog.engagement.service.DomainException;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.engagement.service.EngagementHistory;
 import org.dialoog.engagement.service.EngagementQuery;
 import org.dialoog.engagement.service.EngagementHealth;
@@ -46,6 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 
 /** Engagements: one facilitation assignment each. */
 @Path("/api/v1/engagements")

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
-import org.dialoog.engagement.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.service.PartyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -38,6 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 
 /** The parties (stakeholder groups) of an engagement and their participants. */
 @Path("/api/v1/engagements/{engagementId}")

@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Sort;
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.SessionHeld;
 import org.dialoog.engagement.repository.EngagementRepository;
+import org.dialoog.conventions.domain.DomainException;
 
 /**
  * An engagement's health at a glance: per feedback dimension the latest value and the trend over

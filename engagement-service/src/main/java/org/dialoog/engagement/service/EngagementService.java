@@ -18,11 +18,12 @@ import org.dialoog.engagement.EngagementStatus;
 import org.dialoog.engagement.Phase;
 import org.dialoog.engagement.messaging.EngagementEvents;
 import org.dialoog.engagement.messaging.EventTypes;
-import org.dialoog.engagement.messaging.Outbox;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.engagement.repository.EngagementRepository;
 import org.dialoog.engagement.rest.EngagementRequest;
-import org.dialoog.engagement.rest.Pages;
-import org.dialoog.engagement.security.Caller;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /** Use cases of engagements: create, read, edit, delete, and moves through status and phase. */
 @ApplicationScoped
@@ -70,10 +71,10 @@ public class EngagementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Engagement> list(EngagementQuery query, int page, int pageSize) {
+    public Paging.Page<Engagement> list(EngagementQuery query, int page, int pageSize) {
         var q = engagements.search(query);
         long total = q.count();
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, total);
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, total);
     }
 
     public Engagement update(UUID id, Long expectedVersion, EngagementRequest r) {

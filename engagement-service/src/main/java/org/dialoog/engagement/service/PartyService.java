@@ -21,10 +21,11 @@ import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
 import org.dialoog.engagement.messaging.EngagementEvents;
 import org.dialoog.engagement.messaging.EventTypes;
-import org.dialoog.engagement.messaging.Outbox;
-import org.dialoog.engagement.rest.Pages;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.engagement.rest.ParticipantRequest;
 import org.dialoog.engagement.rest.PartyRequest;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /** The parties of an engagement and their participants. */
 @ApplicationScoped
@@ -193,7 +194,7 @@ public class PartyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Participant> participants(UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
+    public Paging.Page<Participant> participants(UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
         engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
         StringBuilder where = new StringBuilder("engagementId = :engagement");
         var params = new java.util.HashMap<String, Object>(java.util.Map.of("engagement", engagementId));
@@ -206,7 +207,7 @@ public class PartyService {
             params.put("role", role);
         }
         var q = Participant.<Participant>find(where.toString(), Sort.ascending("displayName", "id"), params);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     public Optional<Party> findParty(UUID partyId) {

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.dialoog.engagement.Api;
 import org.dialoog.local.DialoogTestResource;
 import org.junit.jupiter.api.Test;
+import org.dialoog.conventions.messaging.OutboxRelay;
 
 /** Readiness reports DOWN while the outbox is further behind than allowed, and UP once it catches up. */
 @QuarkusTest

@@ -22,6 +22,7 @@ import org.dialoog.engagement.Api;
 import org.dialoog.local.DialoogTestResource;
 import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.dialoog.conventions.messaging.CloudEvents;
 
 /** Every engagement event type, read back from Kafka: CloudEvents attributes and payload. */
 @QuarkusTest

@@ -30,6 +30,7 @@ import org.dialoog.engagement.Api;
 import org.dialoog.local.DialoogTestResource;
 import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.dialoog.conventions.messaging.OutboxRelay;
 
 /** Nothing acknowledged is lost: Kafka outages and a stopped relay only delay events. */
 @QuarkusTest

@@ -26,10 +26,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dialoog.engagement.Api;
-import org.dialoog.engagement.config.OutboxConfig;
+import org.dialoog.conventions.config.OutboxConfig;
 import org.dialoog.local.DialoogTestResource;
 import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.dialoog.conventions.messaging.OutboxRelay;
 
 /** A second relay on the same outbox (a second replica): every event still goes out in commit order per engagement. */
 @QuarkusTest

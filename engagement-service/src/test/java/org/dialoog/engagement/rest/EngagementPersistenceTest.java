@@ -17,7 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.engagement.Api;
-import org.dialoog.engagement.messaging.CloudEvents;
+import org.dialoog.conventions.messaging.CloudEvents;
 import org.dialoog.local.DialoogTestResource;
 import org.dialoog.local.TopicReader;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,8 @@ import org.dialoog.feedback.KnownParticipant;
 import org.dialoog.feedback.KnownParty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.dialoog.conventions.messaging.EventInbox;
+import org.dialoog.conventions.messaging.IncomingEvent;
 
 /** Keeps feedback-service's picture of engagements (who may see their feedback), parties and participants (who may answer, for which party) current. */
 @ApplicationScoped

@@ -1,4 +1,5 @@
 package org.dialoog.feedback.messaging;
+import org.dialoog.conventions.messaging.CloudEvents;
 
 /** The topics and CloudEvents types feedback-service publishes; documented in {@code docs/events.md}. */
 public final class EventTypes {

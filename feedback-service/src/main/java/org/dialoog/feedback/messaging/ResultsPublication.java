@@ -8,7 +8,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.dialoog.feedback.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.service.ResultsService;
 
 /** The publisher's steps, each in its own request context (a tenant per round) and transaction. */

@@ -13,6 +13,8 @@ import org.dialoog.feedback.SessionAttendee;
 import org.dialoog.feedback.service.RoundService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.dialoog.conventions.messaging.EventInbox;
+import org.dialoog.conventions.messaging.IncomingEvent;
 
 /** Learns sessions and who attended them from session-service; a completed session may open its evaluation round. */
 @ApplicationScoped

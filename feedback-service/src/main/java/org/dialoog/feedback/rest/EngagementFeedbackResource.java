@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.dialoog.feedback.EngagementSettings;
-import org.dialoog.feedback.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.service.InsightsService;
 import org.dialoog.feedback.service.RoundService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.Versions;
 
 /** Feedback per engagement: its settings and the insights across its rounds. */
 @Path("/api/v1/engagements/{engagementId}")

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.dialoog.feedback.FeedbackRound;
-import org.dialoog.feedback.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.service.ResultsService;
 import org.dialoog.feedback.service.RoundService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 
 /** Feedback rounds: a questionnaire opened to an audience for a period, and its results. */
 @Path("/api/v1/feedback-rounds")

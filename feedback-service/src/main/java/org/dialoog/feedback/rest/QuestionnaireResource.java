@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.feedback.Questionnaire;
-import org.dialoog.feedback.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.service.QuestionnaireService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 
 /** Questionnaires, including the two built-in ones every tenant has. */
 @Path("/api/v1/questionnaires")

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
-import org.dialoog.feedback.security.Caller;
-import org.dialoog.feedback.service.DomainException;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.feedback.service.PublicRounds;
 import org.dialoog.feedback.service.ResponseService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.OpenApiConventions;
+import org.dialoog.conventions.rest.RateLimits;
 
 /** Anonymous responses, with a respondent token or (PUBLIC rounds) without. */
 @Path("/api/v1/feedback-rounds/{roundId}/responses")

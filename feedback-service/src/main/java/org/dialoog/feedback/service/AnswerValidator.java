@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.feedback.Question;
+import org.dialoog.conventions.domain.DomainException;
 
 /** Checks every answer against its question (type, range, options, required) and names every bad one. */
 public final class AnswerValidator {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Question.Dimension;
 import org.dialoog.feedback.Question.QuestionType;
-import org.dialoog.feedback.security.Caller;
+import org.dialoog.conventions.security.Caller;
 
 /**
  * The two questionnaires every tenant has without asking: a session evaluation and a trust

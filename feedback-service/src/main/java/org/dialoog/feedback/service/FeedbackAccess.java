@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownEngagement;
-import org.dialoog.feedback.security.Caller;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Who may see and change which engagement's feedback, the same rule as engagement-service's:

@@ -10,7 +10,8 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
-import org.dialoog.feedback.rest.Pages;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /** Moderation of citizen input: text answers of public rounds wait until a facilitator publishes or rejects them. */
 @ApplicationScoped
@@ -27,12 +28,12 @@ public class ModerationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Contribution> list(UUID roundId, String status, int page, int pageSize) {
+    public Paging.Page<Contribution> list(UUID roundId, String status, int page, int pageSize) {
         access.writableRound(roundId);
         var q = status == null
                 ? Contribution.<Contribution>find("roundId", Sort.ascending("id"), roundId)
                 : Contribution.<Contribution>find("roundId = ?1 and status = ?2", Sort.ascending("id"), roundId, status);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     /** Publishes or rejects; a later decision replaces an earlier one (a moderator can correct a mistake). */

@@ -15,8 +15,9 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Questionnaire;
-import org.dialoog.feedback.rest.Pages;
 import org.dialoog.feedback.rest.QuestionnaireRequest;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /**
  * Questionnaires, versioned: a questionnaire no round uses changes in place; one that a round
@@ -98,7 +99,7 @@ public class QuestionnaireService {
         return q;
     }
 
-    public Pages.Page<Questionnaire> list(QuestionnaireRequest.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
+    public Paging.Page<Questionnaire> list(QuestionnaireRequest.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
         builtIns.ensure();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new java.util.HashMap<>();
@@ -111,7 +112,7 @@ public class QuestionnaireService {
         }
         var q = Questionnaire.<Questionnaire>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
                 Sort.ascending("builtIn").and("createdAt", Sort.Direction.Descending).and("id"), params);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     private static void fill(Questionnaire q, QuestionnaireRequest r) {

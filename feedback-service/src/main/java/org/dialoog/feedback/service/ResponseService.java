@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
+import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Takes anonymous responses. Tokened rounds: the token is checked and spent in the same

@@ -15,7 +15,7 @@ import org.dialoog.feedback.Question;
 import org.dialoog.feedback.TokenIssue;
 import org.dialoog.feedback.messaging.EventTypes;
 import org.dialoog.feedback.messaging.FeedbackEvents;
-import org.dialoog.feedback.messaging.Outbox;
+import org.dialoog.conventions.messaging.Outbox;
 
 /** A round's results, read from the pre-aggregated counters, and the FeedbackResultsUpdated event that carries them. */
 @ApplicationScoped

@@ -18,9 +18,10 @@ import org.dialoog.feedback.KnownEngagement;
 import org.dialoog.feedback.KnownSession;
 import org.dialoog.feedback.messaging.EventTypes;
 import org.dialoog.feedback.messaging.FeedbackEvents;
-import org.dialoog.feedback.messaging.Outbox;
-import org.dialoog.feedback.rest.Pages;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.feedback.rest.RoundRequest;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /** Feedback rounds: opening, closing, and the evaluation round a completed session opens by itself. */
 @ApplicationScoped
@@ -122,7 +123,7 @@ public class RoundService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<FeedbackRound> list(UUID engagementId, UUID sessionId, int page, int pageSize) {
+    public Paging.Page<FeedbackRound> list(UUID engagementId, UUID sessionId, int page, int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         String visible = access.roundListCondition();
@@ -140,7 +141,7 @@ public class RoundService {
         }
         var q = FeedbackRound.<FeedbackRound>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
                 Sort.descending("createdAt").and("id"), params);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     /** The engagement's settings, or the defaults (no automatic evaluation, k = 5). */

@@ -23,6 +23,7 @@ import org.dialoog.feedback.RespondentToken;
 import org.dialoog.feedback.SessionAttendee;
 import org.dialoog.feedback.TokenIssue;
 import org.dialoog.feedback.rest.RoundRequest;
+import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Single-use respondent tokens, one per eligible participant. The token itself is returned once

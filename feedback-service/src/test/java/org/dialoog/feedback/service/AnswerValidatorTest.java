@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Question.QuestionType;
 import org.junit.jupiter.api.Test;
+import org.dialoog.conventions.domain.DomainException;
 
 /** Every answer rule, one at a time. */
 class AnswerValidatorTest {

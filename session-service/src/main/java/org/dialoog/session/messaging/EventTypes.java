@@ -1,4 +1,5 @@
 package org.dialoog.session.messaging;
+import org.dialoog.conventions.messaging.CloudEvents;
 
 /** The topics and CloudEvents types session-service publishes and reads; documented in {@code docs/events.md}. */
 public final class EventTypes {

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import org.apache.kafka.common.TopicPartition;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
 
 /**
  * Rebuilds the caller's tenant's engagement read model by replaying the engagement topic from

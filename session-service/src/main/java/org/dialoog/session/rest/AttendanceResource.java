@@ -18,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.dialoog.session.Attendance;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.service.AttendanceService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

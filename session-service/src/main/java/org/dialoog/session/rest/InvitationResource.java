@@ -25,13 +25,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.dialoog.session.Invitation;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.service.InvitationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.Pages;
 
 /** Who is asked to come to a session, and their answers. */
 @Path("/api/v1/sessions/{sessionId}/invitations")

@@ -27,7 +27,7 @@ import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionType;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.service.PollService;
 import org.dialoog.session.service.SlotRanking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.Versions;
 
 /** Scheduling polls: find the slot that best covers every party. */
 @Path("/api/v1/scheduling-polls")

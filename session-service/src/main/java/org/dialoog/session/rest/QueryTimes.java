@@ -3,7 +3,7 @@ package org.dialoog.session.rest;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import org.dialoog.session.service.DomainException;
+import org.dialoog.conventions.domain.DomainException;
 
 /** Reads timestamp query parameters: ISO 8601 with offset, or a 400 problem naming the parameter. */
 final class QueryTimes {

@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.vertx.core.http.HttpServerRequest;
 import org.dialoog.session.Registration;
-import org.dialoog.session.security.Caller;
-import org.dialoog.session.service.DomainException;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.session.service.PublicSessions;
 import org.dialoog.session.service.RegistrationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.OpenApiConventions;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.RateLimits;
 
 /** Public sign-up for open sessions such as citizen evenings; no account needed. */
 @Path("/api/v1/sessions/{sessionId}/registrations")

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.SessionType;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.service.SessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 
 /** Sessions: the meetings of an engagement. */
 @Path("/api/v1/sessions")

@@ -13,6 +13,7 @@ import org.dialoog.session.Attendance;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
+import org.dialoog.conventions.domain.DomainException;
 
 /** Who was at a session: recorded once it has started, and carried by SessionCompleted. */
 @ApplicationScoped

@@ -34,6 +34,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
+import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Sessions as RFC 5545 calendars, written by ical4j: one VEVENT per session with a stable UID,

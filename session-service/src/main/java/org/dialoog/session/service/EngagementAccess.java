@@ -9,7 +9,8 @@ import jakarta.persistence.LockModeType;
 
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Who may see and change which engagement's sessions, the same rule as engagement-service's:

@@ -17,9 +17,10 @@ import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.messaging.EventTypes;
-import org.dialoog.session.messaging.Outbox;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.messaging.SessionEvents;
-import org.dialoog.session.rest.Pages;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /** Inviting participants to a session and recording their answers, within the session's capacity. */
 @ApplicationScoped
@@ -92,13 +93,13 @@ public class InvitationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Invitation> list(UUID sessionId, Invitation.Status status, int page, int pageSize) {
+    public Paging.Page<Invitation> list(UUID sessionId, Invitation.Status status, int page, int pageSize) {
         access.readable(sessionId);
         var q = status == null
                 ? Invitation.<Invitation>find("sessionId", Sort.ascending("invitedAt", "participantId"), sessionId)
                 : Invitation.<Invitation>find("sessionId = ?1 and status = ?2", Sort.ascending("invitedAt", "participantId"),
                         sessionId, status);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
 import org.dialoog.session.Session;
 import org.dialoog.session.rest.SessionRequest;
+import org.dialoog.conventions.domain.DomainException;
 
 /** Scheduling polls: candidate slots, who can make which, and the decision that schedules the session. */
 @ApplicationScoped

@@ -17,7 +17,8 @@ import io.quarkus.panache.common.Sort;
 import org.dialoog.session.Registration;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
-import org.dialoog.session.rest.Pages;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /**
  * Public sign-up for open sessions (citizen evenings). The caller has no account: the
@@ -94,10 +95,10 @@ public class RegistrationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Registration> list(UUID sessionId, int page, int pageSize) {
+    public Paging.Page<Registration> list(UUID sessionId, int page, int pageSize) {
         access.manageable(sessionId);
         var q = Registration.<Registration>find("sessionId", Sort.ascending("registeredAt", "id"), sessionId);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

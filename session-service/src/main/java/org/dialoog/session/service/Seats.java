@@ -11,7 +11,7 @@ import org.dialoog.session.Invitation;
 import org.dialoog.session.Registration;
 import org.dialoog.session.Session;
 import org.dialoog.session.messaging.EventTypes;
-import org.dialoog.session.messaging.Outbox;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.messaging.SessionEvents;
 
 /**

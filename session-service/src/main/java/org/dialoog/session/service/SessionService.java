@@ -26,11 +26,12 @@ import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.SessionType;
 import org.dialoog.session.messaging.EventTypes;
-import org.dialoog.session.messaging.Outbox;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.messaging.SessionEvents;
-import org.dialoog.session.rest.Pages;
 import org.dialoog.session.rest.SessionRequest;
-import org.dialoog.session.security.Caller;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 
 /** Scheduling, changing, cancelling and completing the sessions of active engagements. */
 @ApplicationScoped
@@ -193,7 +194,7 @@ public class SessionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Pages.Page<Session> list(Filter f, int page, int pageSize) {
+    public Paging.Page<Session> list(Filter f, int page, int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         EngagementAccess.Condition visible = access.listCondition();
@@ -227,7 +228,7 @@ public class SessionService {
         }
         var q = Session.<Session>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
                 Sort.ascending("startsAt", "id"), params);
-        return new Pages.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     private static void requirePlanned(Session s, String what) {

@@ -1,0 +1,72 @@
+package org.dialoog.conventions.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.dialoog.conventions.config.OutboxConfig;
+import org.dialoog.conventions.security.Caller;
+
+/**
+ * Writes events into the outbox table inside the caller's transaction, so an event exists if
+ * and only if the change it describes was committed. {@link OutboxRelay} publishes them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final TraceContext trace;
+    private final OutboxConfig config;
+
+    Outbox(EntityManager em, ObjectMapper json, Caller caller, TraceContext trace, OutboxConfig config) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+        this.trace = trace;
+        this.config = config;
+    }
+
+    /**
+     * Records an event about an engagement.
+     *
+     * @param type    the CloudEvents type, one of {@link EventTypes}
+     * @param key     the engagement id: the partition key that keeps one engagement's events in order
+     * @param subject what the event is about (e.g. the party id), or the engagement id
+     * @param data    the payload record, serialised as JSON
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String type, UUID key, UUID subject, Object data) {
+        UUID id = UUID.randomUUID();
+        String tenant = caller.tenant().orElseThrow(() -> new IllegalStateException("An event needs a tenant"));
+        em.createNativeQuery("""
+                insert into outbox_event (id, tenant, topic, partition_key, type, subject, occurred_at, payload, traceparent)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as json), ?9)""")
+                .setParameter(1, id)
+                .setParameter(2, tenant)
+                .setParameter(3, config.topic())
+                .setParameter(4, key.toString())
+                .setParameter(5, type)
+                .setParameter(6, subject.toString())
+                .setParameter(7, OffsetDateTime.now())
+                .setParameter(8, write(data))
+                .setParameter(9, trace.current())
+                .executeUpdate();
+        return id;
+    }
+
+    private String write(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.dialoog.conventions.rest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.dialoog.conventions.config.RateLimitConfig;
+import org.dialoog.conventions.domain.DomainException;
+
+/**
+ * Per-minute limits on the unauthenticated write paths, per client address and per target
+ * (a session or a feedback round). Counted in this replica's memory: with n replicas behind a
+ * load balancer the effective limit is up to n times the configured one, which is what the
+ * limits are sized for. Over a limit the answer is a 429 problem with Retry-After.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final int MAX_KEYS = 100_000;
+
+    private final RateLimitConfig config;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    RateLimits(RateLimitConfig config) {
+        this.config = config;
+    }
+
+    /** Counts one request of {@code kind} from {@code client} to {@code target}, or throws a 429. */
+    public void take(String kind, String client, Object target) {
+        long now = System.currentTimeMillis();
+        long minute = now / 60_000;
+        long retryAfter = 60 - (now / 1000) % 60;
+        if (windows.size() > MAX_KEYS) {
+            windows.values().removeIf(w -> w.minute != minute);
+        }
+        if (count(kind + "|client|" + client, minute) > config.perClientPerMinute()) {
+            throw DomainException.tooManyRequests("Too many requests from your address; at most "
+                    + config.perClientPerMinute() + " per minute. Try again in " + retryAfter + " s.", retryAfter);
+        }
+        if (count(kind + "|target|" + target, minute) > config.perTargetPerMinute()) {
+            throw DomainException.tooManyRequests("Too many requests for this " + kind + " right now; at most "
+                    + config.perTargetPerMinute() + " per minute. Try again in " + retryAfter + " s.", retryAfter);
+        }
+    }
+
+    private int count(String key, long minute) {
+        return windows.compute(key, (k, w) -> w == null || w.minute != minute ? new Window(minute, new AtomicInteger()) : w)
+                .count.incrementAndGet();
+    }
+
+    private record Window(long minute, AtomicInteger count) {
+    }
+}
