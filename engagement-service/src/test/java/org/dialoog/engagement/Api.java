@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.dialoog.local.DevTokens;
+import org.dialoog.testkit.DevTokens;
 
 /** Test helpers: tokens for each role and ready-made request bodies. */
 public final class Api {

@@ -22,10 +22,10 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.dialoog.local.DevTokens;
-import org.dialoog.local.Rows;
-import org.dialoog.local.DocumentedEvents;
-import org.dialoog.local.EventPublisher;
+import org.dialoog.testkit.DevTokens;
+import org.dialoog.testkit.Rows;
+import org.dialoog.testkit.DocumentedEvents;
+import org.dialoog.testkit.EventPublisher;
 
 /**
  * Test helpers: tokens per role, and engagement and session facts published on the real broker

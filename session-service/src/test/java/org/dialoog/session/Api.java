@@ -21,8 +21,8 @@ import javax.sql.DataSource;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.dialoog.local.DevTokens;
-import org.dialoog.local.Rows;
+import org.dialoog.testkit.DevTokens;
+import org.dialoog.testkit.Rows;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 
 /** Test helpers: tokens per role and ready-made request bodies. */

@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.dialoog.engagement.Api;
-import org.dialoog.local.DialoogTestResource;
+import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
 import org.dialoog.conventions.messaging.OutboxRelay;
 

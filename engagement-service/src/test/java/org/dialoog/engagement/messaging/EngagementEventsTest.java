@@ -19,8 +19,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.engagement.Api;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.TopicReader;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.dialoog.conventions.messaging.CloudEvents;
 

@@ -20,9 +20,9 @@ import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.dialoog.engagement.Api;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.DocumentedEvents;
-import org.dialoog.local.EventPublisher;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.DocumentedEvents;
+import org.dialoog.testkit.EventPublisher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -19,8 +19,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.EventPublisher;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.EventPublisher;
 import org.junit.jupiter.api.Test;
 
 /** engagement-service consumes feedback facts with the same inbox and dead letters as the other services. */

@@ -27,8 +27,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dialoog.engagement.Api;
 import org.dialoog.conventions.config.OutboxConfig;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.TopicReader;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.dialoog.conventions.messaging.OutboxRelay;
 

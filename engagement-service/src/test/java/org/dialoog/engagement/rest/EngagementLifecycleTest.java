@@ -26,8 +26,8 @@ import io.restassured.RestAssured;
 import org.dialoog.engagement.Api;
 import org.dialoog.engagement.EngagementStatus;
 import org.dialoog.engagement.messaging.EventTypes;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.TopicReader;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

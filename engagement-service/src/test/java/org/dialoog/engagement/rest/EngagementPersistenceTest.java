@@ -18,8 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.engagement.Api;
 import org.dialoog.conventions.messaging.CloudEvents;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.TopicReader;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /** A write through the API lands in PostgreSQL and, as an event, on Kafka, read back by a real consumer. */

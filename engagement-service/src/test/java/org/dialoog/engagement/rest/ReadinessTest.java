@@ -15,7 +15,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.dialoog.local.DialoogTestResource;
+import org.dialoog.testkit.DialoogTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class ReadinessTest {
     }
 
     private static void sql(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, org.dialoog.local.TestDatabase.username(), org.dialoog.local.TestDatabase.password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, org.dialoog.testkit.TestDatabase.username(), org.dialoog.testkit.TestDatabase.password()); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

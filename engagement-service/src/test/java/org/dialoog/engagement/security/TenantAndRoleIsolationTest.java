@@ -16,8 +16,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dialoog.engagement.Api;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.HostileText;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.HostileText;
 import org.junit.jupiter.api.Test;
 
 /** Clients see only their own engagements, tenants never meet, and hostile text is just text. */

@@ -18,9 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.DocumentedEvents;
-import org.dialoog.local.EventPublisher;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.DocumentedEvents;
+import org.dialoog.testkit.EventPublisher;
 import org.junit.jupiter.api.Test;
 
 /** Parties and participants reach feedback-service's read model from real engagement events, once each. */

@@ -9,8 +9,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.dialoog.local.AccessMatrix;
-import org.dialoog.local.DialoogTestResource;
+import org.dialoog.testkit.AccessMatrix;
+import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of feedback-service against missing, bad and foreign tokens and each role (see AccessMatrix). */

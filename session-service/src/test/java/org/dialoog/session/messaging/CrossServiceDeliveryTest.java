@@ -22,9 +22,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.dialoog.local.DevTokens;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.ServiceProcess;
+import org.dialoog.testkit.DevTokens;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**

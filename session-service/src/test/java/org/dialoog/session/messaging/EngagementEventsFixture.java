@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.dialoog.local.DocumentedEvents;
-import org.dialoog.local.EventPublisher;
+import org.dialoog.testkit.DocumentedEvents;
+import org.dialoog.testkit.EventPublisher;
 
 /**
  * Publishes engagement events as engagement-service documents them (docs/asyncapi), so

@@ -18,12 +18,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.dialoog.local.DialoogTestResource;
-import org.dialoog.local.DocumentedEvents;
-import org.dialoog.local.EventPublisher;
-import org.dialoog.local.ServiceProcess;
-import org.dialoog.local.TestDatabase;
-import org.dialoog.local.TopicReader;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.DocumentedEvents;
+import org.dialoog.testkit.EventPublisher;
+import org.dialoog.testkit.ServiceProcess;
+import org.dialoog.testkit.TestDatabase;
+import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /**

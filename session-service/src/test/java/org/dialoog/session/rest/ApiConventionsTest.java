@@ -14,8 +14,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.dialoog.local.DevTokens;
-import org.dialoog.local.DialoogTestResource;
+import org.dialoog.testkit.DevTokens;
+import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
 
 /** The shared API conventions, as session-service answers them (the same rules as in the other services). */

@@ -16,7 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import org.dialoog.local.DialoogTestResource;
+import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.junit.jupiter.api.AfterAll;

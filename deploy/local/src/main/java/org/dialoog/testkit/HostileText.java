@@ -1,4 +1,4 @@
-package org.dialoog.local;
+package org.dialoog.testkit;
 
 import java.util.List;
 

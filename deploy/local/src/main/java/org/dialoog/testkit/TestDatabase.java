@@ -1,4 +1,4 @@
-package org.dialoog.local;
+package org.dialoog.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package org.dialoog.local;
+package org.dialoog.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * DEVELOPMENT ONLY: mints RS256 bearer tokens signed with the development key pair in
  * {@code deploy/local/src/main/resources/dev-keys}. Production refuses that key. Depends on the
  * JDK alone, so it also runs as a one-file program:
- * {@code java deploy/local/src/main/java/org/dialoog/local/DevTokens.java <sub> <roles,comma> <org> [ttlSeconds]}.
+ * {@code java deploy/local/src/main/java/org/dialoog/testkit/DevTokens.java <sub> <roles,comma> <org> [ttlSeconds]}.
  */
 public final class DevTokens {
 

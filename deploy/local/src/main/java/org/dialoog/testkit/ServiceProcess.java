@@ -1,4 +1,4 @@
-package org.dialoog.local;
+package org.dialoog.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

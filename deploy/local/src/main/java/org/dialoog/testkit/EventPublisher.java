@@ -1,4 +1,4 @@
-package org.dialoog.local;
+package org.dialoog.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
