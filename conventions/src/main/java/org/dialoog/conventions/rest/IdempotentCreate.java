@@ -6,11 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.security.TenantResolverForHibernate;
 
 /**
  * Creating requests with an {@code Idempotency-Key}: the key is claimed in the same transaction
@@ -35,10 +37,12 @@ public class IdempotentCreate {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    IdempotentCreate(EntityManager em, ObjectMapper json) {
+    IdempotentCreate(EntityManager em, ObjectMapper json, Caller caller) {
         this.em = em;
         this.json = json;
+        this.caller = caller;
     }
 
     @Transactional
@@ -49,33 +53,39 @@ public class IdempotentCreate {
         if (key.isBlank() || key.length() > 200) {
             throw DomainException.invalid(HEADER, "must be 1 to 200 characters");
         }
+        // Keys are per tenant: two tenants may well pick the same one. Plain SQL rather than an
+        // entity, because an entity's identity would be the key alone.
+        String tenant = caller.tenant().orElse(TenantResolverForHibernate.NO_TENANT);
         String hash = hash(request);
-        IdempotencyRecord earlier = em.find(IdempotencyRecord.class, key);
-        if (earlier != null) {
-            if (!earlier.requestHash.equals(hash)) {
+        List<?> earlier = em.createNativeQuery("""
+                select request_hash, status, location, response_body from idempotency_record
+                where tenant = ?1 and idempotency_key = ?2""")
+                .setParameter(1, tenant).setParameter(2, key).getResultList();
+        if (!earlier.isEmpty()) {
+            Object[] row = (Object[]) earlier.get(0);
+            if (!hash.equals(row[0])) {
                 throw new DomainException(422, "Idempotency-Key reused",
                         "Idempotency-Key '" + key + "' was used before with a different request body.");
             }
-            return Response.status(earlier.status).location(URI.create(earlier.location))
-                    .type(MediaType.APPLICATION_JSON).entity(earlier.responseBody)
+            return Response.status(((Number) row[1]).intValue()).location(URI.create((String) row[2]))
+                    .type(MediaType.APPLICATION_JSON).entity(row[3])
                     .header("Idempotent-Replayed", "true").build();
         }
-        IdempotencyRecord claim = new IdempotencyRecord();
-        claim.key = key;
-        claim.requestHash = hash;
-        claim.status = 201;
-        claim.location = "";
-        claim.responseBody = "";
-        claim.createdAt = OffsetDateTime.now();
-        try {
-            em.persist(claim);
-            em.flush();
-        } catch (PersistenceException e) {
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_record (tenant, idempotency_key, request_hash, status, location, response_body, created_at)
+                values (?1, ?2, ?3, 201, '', '', ?4) on conflict do nothing""")
+                .setParameter(1, tenant).setParameter(2, key).setParameter(3, hash).setParameter(4, OffsetDateTime.now())
+                .executeUpdate();
+        if (claimed == 0) {
             throw DomainException.conflict("A request with Idempotency-Key '" + key + "' is being processed; retry it shortly.");
         }
         Created created = action.get();
-        claim.location = created.location().toString();
-        claim.responseBody = write(created.body());
+        em.createNativeQuery("""
+                update idempotency_record set location = ?3, response_body = ?4
+                where tenant = ?1 and idempotency_key = ?2""")
+                .setParameter(1, tenant).setParameter(2, key)
+                .setParameter(3, created.location().toString()).setParameter(4, write(created.body()))
+                .executeUpdate();
         return answer(created);
     }
 

@@ -14,7 +14,7 @@ import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
 public class TenantResolverForHibernate implements TenantResolver {
 
     /** A tenant no token can carry: a caller without one sees nothing. */
-    static final String NO_TENANT = "-";
+    public static final String NO_TENANT = "-";
 
     private final Caller caller;
 

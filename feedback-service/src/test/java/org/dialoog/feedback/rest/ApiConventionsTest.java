@@ -18,7 +18,7 @@ import org.dialoog.testkit.DevTokens;
 import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
 
-/** The shared API conventions, as feedback-service answers them (the same rules as in the other services). */
+/** The conventions module is wired into feedback-service: its problems, limits, security, probes, OpenAPI and dead letters answer here (the rules themselves are tested once, in conventions/). */
 @QuarkusTest
 @WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "feedback"))
@@ -55,7 +55,8 @@ class ApiConventionsTest {
         given().auth().oauth2(DevTokens.tampered("admin-1", List.of("admin"), "demo")).get(COLLECTION).then().statusCode(401);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1/openapi.json").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
-                .body("servers[0].url", equalTo("/api/v1"));
+                .body("servers[0].url", equalTo("/api/v1")).body("paths", org.hamcrest.Matchers.hasKey("/dead-letters"));
+        admin().get("/api/v1/dead-letters").then().statusCode(200).body("items", notNullValue());
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.dialoog.testkit.DevTokens;
 import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
 
-/** The shared API conventions, as session-service answers them (the same rules as in the other services). */
+/** The conventions module is wired into session-service: its problems, limits, security, probes, OpenAPI and dead letters answer here (the rules themselves are tested once, in conventions/). */
 @QuarkusTest
 @WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
@@ -57,7 +57,8 @@ class ApiConventionsTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("dialoog_outbox_backlog"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().get("/api/v1/openapi.json").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
-                .body("servers[0].url", equalTo("/api/v1"));
+                .body("servers[0].url", equalTo("/api/v1")).body("paths", org.hamcrest.Matchers.hasKey("/dead-letters"));
+        admin().get("/api/v1/dead-letters").then().statusCode(200).body("items", notNullValue());
     }
 
     @Test

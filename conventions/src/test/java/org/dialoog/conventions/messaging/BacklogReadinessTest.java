@@ -1,4 +1,4 @@
-package org.dialoog.engagement.messaging;
+package org.dialoog.conventions.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -15,16 +15,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.dialoog.engagement.Api;
+import org.dialoog.conventions.testapp.Api;
 import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
-import org.dialoog.conventions.messaging.OutboxRelay;
 
 /** Readiness reports DOWN while the outbox is further behind than allowed, and UP once it catches up. */
 @QuarkusTest
 @TestProfile(BacklogReadinessTest.ShortBacklogAllowance.class)
 @WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "service", value = "engagement"))
+        initArgs = @ResourceArg(name = "service", value = "conventions"))
 class BacklogReadinessTest {
 
     /** Two seconds of backlog is already too much, so the test need not wait a minute. */
@@ -42,7 +41,7 @@ class BacklogReadinessTest {
     void readinessIsDownWhileTheOutboxFallsBehind() {
         relay.pause();
         try {
-            Api.createEngagement("Backlog");
+            Api.createNote("Backlog");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
                     .statusCode(503).body("checks.find { it.name == 'messaging' }.data.outbox", equalTo("behind")));
         } finally {

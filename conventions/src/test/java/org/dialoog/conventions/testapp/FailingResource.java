@@ -1,4 +1,4 @@
-package org.dialoog.engagement.rest;
+package org.dialoog.conventions.testapp;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Test-only: an endpoint with a bug, to see what a caller gets from an unexpected exception. */
+/** An endpoint with a bug, to see what a caller gets from an unexpected exception. */
 @Path("/api/v1/test-only/failures")
 public class FailingResource {
 
@@ -14,6 +14,6 @@ public class FailingResource {
     @RolesAllowed("admin")
     @Operation(hidden = true)
     public String fail() {
-        throw new IllegalStateException("secret detail: select * from engagement where tenant = 'demo'");
+        throw new IllegalStateException("secret detail: select * from note where tenant = 'demo'");
     }
 }

@@ -1,4 +1,4 @@
-package org.dialoog.engagement.rest;
+package org.dialoog.conventions.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Readiness follows the database: DOWN while it refuses connections, UP again without a restart. */
 @QuarkusTest
 @WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "service", value = "engagement"))
+        initArgs = @ResourceArg(name = "service", value = "conventions"))
 class ReadinessTest {
 
     @Inject

@@ -1,7 +1,7 @@
-package org.dialoog.engagement.messaging;
+package org.dialoog.conventions.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dialoog.engagement.Api.facilitator;
+import static org.dialoog.conventions.testapp.Api.admin;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,17 +25,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.dialoog.engagement.Api;
 import org.dialoog.conventions.config.OutboxConfig;
+import org.dialoog.conventions.testapp.Api;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.dialoog.conventions.messaging.OutboxRelay;
 
-/** A second relay on the same outbox (a second replica): every event still goes out in commit order per engagement. */
+/** A second relay on the same outbox (a second replica): every event still goes out, in commit order per key. */
 @QuarkusTest
 @WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "service", value = "engagement"))
+        initArgs = @ResourceArg(name = "service", value = "conventions"))
 class TwoRelaysTest {
 
     @Inject
@@ -48,20 +47,20 @@ class TwoRelaysTest {
     OutboxConfig config;
 
     @Test
-    void twoRelaysPublishEveryEventInOrderPerEngagement() throws Exception {
+    void twoRelaysPublishEveryEventInOrderPerKey() throws Exception {
         OutboxRelay second = new OutboxRelay(agroal, config, new SimpleMeterRegistry(), DialoogTestResource.broker().bootstrapServers());
         second.start(new StartupEvent());
-        List<UUID> engagements = new ArrayList<>();
+        List<UUID> notes = new ArrayList<>();
         try {
             for (int e = 0; e < 4; e++) {
-                UUID id = Api.createEngagement("Relays " + e);
-                engagements.add(id);
+                UUID id = Api.createNote("Relays " + e);
+                notes.add(id);
                 for (int v = 1; v <= 8; v++) {
-                    facilitator().contentType("application/merge-patch+json").body(Map.of("title", "Relays " + e + " v" + v))
-                            .patch("/api/v1/engagements/" + id).then().statusCode(200);
+                    admin().contentType("application/merge-patch+json").body(Map.of("title", "Relays " + e + " v" + v))
+                            .patch("/api/v1/notes/" + id).then().statusCode(200);
                 }
             }
-            for (UUID id : engagements) {
+            for (UUID id : notes) {
                 List<String> committed = committedEventIds(id);
                 assertThat(committed).hasSize(9);
                 List<String> published = publishedEventIds(id, committed.size());
@@ -73,11 +72,11 @@ class TwoRelaysTest {
         }
     }
 
-    private List<String> committedEventIds(UUID engagement) throws Exception {
+    private List<String> committedEventIds(UUID key) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select id from outbox_event where partition_key = ? order by seq")) {
-            ps.setString(1, engagement.toString());
+            ps.setString(1, key.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
@@ -87,8 +86,8 @@ class TwoRelaysTest {
         return ids;
     }
 
-    private static List<String> publishedEventIds(UUID engagement, int expected) {
-        return TopicReader.read(EventTypes.TOPIC, r -> engagement.toString().equals(r.key()),
+    private List<String> publishedEventIds(UUID key, int expected) {
+        return TopicReader.read(config.topic(), r -> key.toString().equals(r.key()),
                         found -> found.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count() >= expected,
                         Duration.ofSeconds(30))
                 .stream().map(r -> TopicReader.header(r, "ce_id")).toList();

@@ -1,0 +1,12 @@
+package org.dialoog.conventions.testapp;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A note as the API shows it. */
+public record NoteView(UUID id, String title, String body, long version, OffsetDateTime createdAt) {
+
+    static NoteView of(Note n) {
+        return new NoteView(n.id, n.title, n.body, n.version, n.createdAt);
+    }
+}
