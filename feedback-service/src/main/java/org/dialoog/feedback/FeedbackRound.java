@@ -1,6 +1,8 @@
 package org.dialoog.feedback;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -16,6 +18,29 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Table(name = "feedback_round")
 public class FeedbackRound extends PanacheEntityBase {
+
+    /** Who may answer. */
+    public enum Audience { ATTENDEES, PARTICIPANTS, PUBLIC }
+
+    /** What can be asked of a round. */
+    public enum Action { ISSUE_TOKENS, RESPOND, CLOSE }
+
+    /** Before opensAt, between, or after closesAt or an explicit close; each allows its own actions. */
+    public enum State {
+        SCHEDULED(EnumSet.of(Action.ISSUE_TOKENS, Action.CLOSE)),
+        OPEN(EnumSet.of(Action.ISSUE_TOKENS, Action.RESPOND, Action.CLOSE)),
+        CLOSED(EnumSet.noneOf(Action.class));
+
+        private final Set<Action> allowed;
+
+        State(Set<Action> allowed) {
+            this.allowed = allowed;
+        }
+
+        public boolean allows(Action action) {
+            return allowed.contains(action);
+        }
+    }
 
     @Id
     public UUID id;
@@ -62,4 +87,16 @@ public class FeedbackRound extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** Where the round stands at {@code now}; the same test as the response statement's {@code open_round}. */
+    public State state(OffsetDateTime now) {
+        if (closedAt != null || closesAt != null && !now.isBefore(closesAt)) {
+            return State.CLOSED;
+        }
+        return opensAt != null && now.isBefore(opensAt) ? State.SCHEDULED : State.OPEN;
+    }
+
+    public State state() {
+        return state(OffsetDateTime.now());
+    }
 }

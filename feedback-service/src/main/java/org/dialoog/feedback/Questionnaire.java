@@ -12,14 +12,22 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.dialoog.conventions.domain.DomainException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
-/** A set of questions, each tied to a dimension. */
+/**
+ * A set of questions, each tied to a dimension; versioned: it changes in place until a round uses
+ * it, then it is frozen and a change becomes a new version in the same family, so results already
+ * collected keep the questions they were given for.
+ */
 @Entity
 @Table(name = "questionnaire")
 public class Questionnaire extends PanacheEntityBase {
+
+    /** What a questionnaire is for. */
+    public enum Purpose { SESSION_EVALUATION, PULSE, CITIZEN_INPUT }
 
     @Id
     public UUID id;
@@ -61,4 +69,45 @@ public class Questionnaire extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The first version of a new questionnaire: a family of its own. */
+    public static Questionnaire firstVersion() {
+        Questionnaire q = new Questionnaire();
+        q.id = UUID.randomUUID();
+        q.familyId = q.id;
+        q.revision = 1;
+        return q;
+    }
+
+    /** Refuses a change to a superseded version (409): changes go to the newest one. */
+    public void checkChangeable() {
+        if (supersededBy != null) {
+            throw DomainException.conflict("Questionnaire " + id + " was superseded by version " + supersededBy
+                    + "; change the newest version.");
+        }
+    }
+
+    /** A change is made in place only while no round has used it. */
+    public boolean changesInPlace() {
+        return !frozen;
+    }
+
+    /** The next version of this family, which a change to a frozen questionnaire becomes; this one then names it as its successor. */
+    public Questionnaire supersede() {
+        Questionnaire next = new Questionnaire();
+        next.id = UUID.randomUUID();
+        next.familyId = familyId;
+        next.revision = revision + 1;
+        supersededBy = next.id;
+        return next;
+    }
+
+    /** Freezes it for a round; a superseded version is refused (400 on questionnaireId) so that new rounds use the newest. */
+    public void freezeForRound() {
+        if (supersededBy != null) {
+            throw DomainException.invalid("questionnaireId", "questionnaire " + id + " was superseded by " + supersededBy
+                    + "; open rounds with the newest version");
+        }
+        frozen = true;
+    }
 }

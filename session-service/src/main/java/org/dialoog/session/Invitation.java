@@ -19,7 +19,14 @@ import org.hibernate.annotations.TenantId;
 public class Invitation extends PanacheEntityBase {
 
     /** Where an invitation stands; only ACCEPTED holds a seat. */
-    public enum Status { INVITED, ACCEPTED, TENTATIVE, DECLINED, WAITLISTED }
+    public enum Status {
+        INVITED, ACCEPTED, TENTATIVE, DECLINED, WAITLISTED;
+
+        /** Whether an invitee may give this as an answer; the others are where an answer leaves them. */
+        public boolean isAnswer() {
+            return this == ACCEPTED || this == DECLINED || this == TENTATIVE;
+        }
+    }
 
     @Id
     public UUID id;
@@ -47,4 +54,36 @@ public class Invitation extends PanacheEntityBase {
 
     @Column(name = "waitlisted_at")
     public OffsetDateTime waitlistedAt;
+
+    /** Whether this answer asks for a seat: an acceptance from someone neither seated nor waiting for one. */
+    public boolean asksForSeat(Status response) {
+        return response == Status.ACCEPTED && status != Status.ACCEPTED && status != Status.WAITLISTED;
+    }
+
+    /**
+     * Records an answer. An acceptance that asks for a seat takes one when {@code seatFree} and
+     * otherwise joins the waitlist; accepting again keeps the seat or the place in line. DECLINED
+     * and TENTATIVE hold no seat. Returns whether the answer gave up a seat, which then goes to
+     * the waitlist.
+     */
+    public boolean answer(Status response, boolean seatFree, OffsetDateTime now) {
+        Status before = status;
+        if (response == Status.ACCEPTED) {
+            if (asksForSeat(response)) {
+                status = seatFree ? Status.ACCEPTED : Status.WAITLISTED;
+                waitlistedAt = status == Status.WAITLISTED ? now : null;
+            }
+        } else {
+            status = response;
+            waitlistedAt = null;
+        }
+        respondedAt = now;
+        return before == Status.ACCEPTED && status != Status.ACCEPTED;
+    }
+
+    /** A seat came free and this invitation waited longest for it. */
+    public void seatFromWaitlist() {
+        status = Status.ACCEPTED;
+        waitlistedAt = null;
+    }
 }

@@ -48,4 +48,28 @@ public class Registration extends PanacheEntityBase {
 
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
+
+    /** Confirms a new registration while a seat is free; otherwise it waits from the moment it registered. */
+    public void admit(boolean seatFree) {
+        status = seatFree ? Status.CONFIRMED : Status.WAITLISTED;
+        waitlistedAt = status == Status.WAITLISTED ? registeredAt : null;
+    }
+
+    /** Cancels; cancelling again changes nothing. Returns whether this gave up a seat, which then goes to the waitlist. */
+    public boolean cancel(OffsetDateTime now) {
+        if (status == Status.CANCELLED) {
+            return false;
+        }
+        boolean heldSeat = status == Status.CONFIRMED;
+        status = Status.CANCELLED;
+        cancelledAt = now;
+        waitlistedAt = null;
+        return heldSeat;
+    }
+
+    /** A seat came free and this registration waited longest for it. */
+    public void seatFromWaitlist() {
+        status = Status.CONFIRMED;
+        waitlistedAt = null;
+    }
 }

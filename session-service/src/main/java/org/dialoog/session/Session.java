@@ -1,7 +1,10 @@
 package org.dialoog.session;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,7 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.dialoog.session.rest.SessionRequest;
+import org.dialoog.conventions.domain.DomainException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -69,7 +72,7 @@ public class Session extends PanacheEntityBase {
     public SessionStatus status;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<SessionRequest.AgendaItem> agenda;
+    public List<AgendaItem> agenda;
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
@@ -88,4 +91,64 @@ public class Session extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** Whether the session has begun at {@code now}: attendance and completion wait for it, registration closes with it. */
+    public boolean hasStarted(OffsetDateTime now) {
+        return !startsAt.isAfter(now);
+    }
+
+    /** A session's details change only while it is PLANNED (409 otherwise). */
+    public void requireChangeable() {
+        if (status != SessionStatus.PLANNED) {
+            throw notPlanned("changed");
+        }
+    }
+
+    /** Moves to COMPLETED: only a PLANNED session that has started (409 otherwise). */
+    public void complete(OffsetDateTime now) {
+        requireMoveTo(SessionStatus.COMPLETED, "completed");
+        if (!hasStarted(now)) {
+            throw DomainException.conflict("Session " + id + " starts at " + startsAt
+                    + "; it can be completed only after it started.");
+        }
+        status = SessionStatus.COMPLETED;
+        completedAt = now;
+        updatedAt = now;
+    }
+
+    /** Moves to CANCELLED with a reason: only a PLANNED session (409 otherwise); calendars see a new SEQUENCE. */
+    public void cancel(String reason, OffsetDateTime now) {
+        requireMoveTo(SessionStatus.CANCELLED, "cancelled");
+        status = SessionStatus.CANCELLED;
+        cancelReason = reason;
+        sequence++;
+        updatedAt = now;
+    }
+
+    /**
+     * A facilitator of this session who is also booked in {@code other} at an overlapping time, or
+     * empty. Only another PLANNED session can clash; one that ends as this one starts does not.
+     */
+    public Optional<String> facilitatorClashWith(Session other) {
+        if (Objects.equals(other.id, id) || other.status != SessionStatus.PLANNED || !overlaps(other)) {
+            return Optional.empty();
+        }
+        List<String> theirs = Arrays.asList(other.facilitators);
+        return Arrays.stream(facilitators).filter(theirs::contains).findFirst();
+    }
+
+    /** Whether the two sessions share some time; touching ends do not. */
+    public boolean overlaps(Session other) {
+        return other.startsAt.isBefore(endsAt) && other.endsAt.isAfter(startsAt);
+    }
+
+    private void requireMoveTo(SessionStatus next, String what) {
+        if (!status.canMoveTo(next)) {
+            throw notPlanned(what);
+        }
+    }
+
+    private DomainException notPlanned(String what) {
+        return DomainException.conflict("Session " + id + " is " + status + "; only a PLANNED session can be " + what + ".");
+    }
 }

@@ -4,5 +4,10 @@ package org.dialoog.session;
 public enum SessionStatus {
     PLANNED,
     COMPLETED,
-    CANCELLED
+    CANCELLED;
+
+    /** Whether a session in this status may move to {@code next}: only a planned session is completed or cancelled. */
+    public boolean canMoveTo(SessionStatus next) {
+        return this == PLANNED && next != PLANNED;
+    }
 }

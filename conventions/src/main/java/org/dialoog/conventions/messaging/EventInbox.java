@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -71,6 +72,18 @@ public class EventInbox {
     /** One record of a batch, read or not. */
     private record Delivery(KafkaRecord<String, String> message, ConsumerRecord<String, String> record, IncomingEvent event,
                             RuntimeException unreadable) {
+    }
+
+    /**
+     * Forgets which events {@code consumer} applied for the caller's tenant, so that replaying its
+     * topic (a read-model rebuild) applies them again. Runs in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String consumer) {
+        em.createNativeQuery("delete from processed_event where consumer = ?1 and tenant = ?2")
+                .setParameter(1, consumer)
+                .setParameter(2, caller.tenant().orElseThrow())
+                .executeUpdate();
     }
 
     /**

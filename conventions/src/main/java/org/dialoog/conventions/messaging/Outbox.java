@@ -37,7 +37,7 @@ public class Outbox {
     /**
      * Records an event about an engagement.
      *
-     * @param type    the CloudEvents type, one of {@link EventTypes}
+     * @param type    the CloudEvents type, one of the service's {@code events.EventTypes}
      * @param key     the engagement id: the partition key that keeps one engagement's events in order
      * @param subject what the event is about (e.g. the party id), or the engagement id
      * @param data    the payload record, serialised as JSON

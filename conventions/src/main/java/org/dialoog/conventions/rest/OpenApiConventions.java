@@ -3,6 +3,7 @@ package org.dialoog.conventions.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -32,12 +33,13 @@ public class OpenApiConventions implements OASFilter {
      */
     public static final String PUBLIC = "x-public";
 
-    private static final Map<String, String> COMMON_ERRORS = Map.of(
+    /** In status order, so that every build writes the same document. */
+    private static final Map<String, String> COMMON_ERRORS = new TreeMap<>(Map.of(
             "400", "Invalid input: a problem whose invalidParams names every bad field",
             "401", "No valid bearer token",
             "403", "The caller's role does not allow this",
             "406", "The Accept header asks for a media type this resource cannot give",
-            "500", "Unexpected error; the problem carries an error id to report");
+            "500", "Unexpected error; the problem carries an error id to report"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

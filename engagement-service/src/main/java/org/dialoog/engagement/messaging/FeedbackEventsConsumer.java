@@ -11,12 +11,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import org.dialoog.engagement.FeedbackResult;
-import org.dialoog.engagement.FeedbackRoundSeen;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.dialoog.conventions.messaging.EventInbox;
 import org.dialoog.conventions.messaging.IncomingEvent;
+import org.dialoog.engagement.FeedbackResult;
+import org.dialoog.engagement.service.FeedbackReadModel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** Follows feedback-service's facts about an engagement's rounds; the engagement's health view is built from them. */
 @ApplicationScoped
@@ -26,12 +26,15 @@ public class FeedbackEventsConsumer {
     static final String NAME = "feedback-events";
     static final String ROUND_OPENED = "nl.dialoog.feedback.feedback-round-opened.v1";
     static final String RESULTS_UPDATED = "nl.dialoog.feedback.feedback-results-updated.v1";
+    private static final TypeReference<List<FeedbackResult.DimensionValue>> DIMENSIONS = new TypeReference<>() { };
 
     private final EventInbox inbox;
+    private final FeedbackReadModel readModel;
     private final ObjectMapper json;
 
-    FeedbackEventsConsumer(EventInbox inbox, ObjectMapper json) {
+    FeedbackEventsConsumer(EventInbox inbox, FeedbackReadModel readModel, ObjectMapper json) {
         this.inbox = inbox;
+        this.readModel = readModel;
         this.json = json;
     }
 
@@ -43,47 +46,18 @@ public class FeedbackEventsConsumer {
 
     private void handle(IncomingEvent e) {
         switch (e.type()) {
-            case ROUND_OPENED -> roundOpened(e);
-            case RESULTS_UPDATED -> resultsUpdated(e);
+            case ROUND_OPENED -> readModel.roundOpened(e.uuid("roundId"), e.uuid("engagementId"), sessionId(e), e.text("audience"));
+            case RESULTS_UPDATED -> readModel.resultsUpdated(new FeedbackReadModel.RoundResults(e.uuid("roundId"),
+                    e.uuid("engagementId"), sessionId(e), OffsetDateTime.parse(e.text("roundStartedAt")),
+                    e.data().path("closed").asBoolean(), e.data().path("responses").asLong(), e.data().path("withheld").asBoolean(),
+                    json.convertValue(e.data().path("dimensions"), DIMENSIONS)));
             default -> LOG.debugf("Skipping event type %s (%s): engagement-service does not use it", e.type(), e.id());
         }
     }
 
-    /** Keeps the newest results of the round; events of one engagement arrive in order. */
-    private void resultsUpdated(IncomingEvent e) {
-        UUID roundId = e.uuid("roundId");
-        FeedbackResult r = FeedbackResult.findById(roundId);
-        boolean isNew = r == null;
-        if (isNew) {
-            r = new FeedbackResult();
-            r.roundId = roundId;
-        }
-        r.engagementId = e.uuid("engagementId");
+    /** Rounds outside a session (a trust pulse) carry {@code "sessionId": null}. */
+    private static UUID sessionId(IncomingEvent e) {
         String session = e.data().path("sessionId").asText(null);
-        r.sessionId = session == null || session.equals("null") ? null : UUID.fromString(session);
-        r.roundStartedAt = OffsetDateTime.parse(e.text("roundStartedAt"));
-        r.closed = e.data().path("closed").asBoolean();
-        r.responses = e.data().path("responses").asLong();
-        r.withheld = e.data().path("withheld").asBoolean();
-        r.dimensions = json.convertValue(e.data().path("dimensions"), new TypeReference<List<FeedbackResult.DimensionValue>>() { });
-        r.updatedAt = OffsetDateTime.now();
-        if (isNew) {
-            r.persist();
-        }
-    }
-
-    private void roundOpened(IncomingEvent e) {
-        UUID roundId = e.uuid("roundId");
-        if (FeedbackRoundSeen.findById(roundId) != null) {
-            return;
-        }
-        FeedbackRoundSeen round = new FeedbackRoundSeen();
-        round.roundId = roundId;
-        round.engagementId = e.uuid("engagementId");
-        String session = e.data().path("sessionId").asText(null);
-        round.sessionId = session == null || session.equals("null") ? null : UUID.fromString(session);
-        round.audience = e.text("audience");
-        round.openedAt = OffsetDateTime.now();
-        round.persist();
+        return session == null || session.equals("null") ? null : UUID.fromString(session);
     }
 }

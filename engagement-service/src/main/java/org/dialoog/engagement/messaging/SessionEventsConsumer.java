@@ -1,18 +1,17 @@
 package org.dialoog.engagement.messaging;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import org.dialoog.engagement.SessionHeld;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.dialoog.conventions.messaging.EventInbox;
 import org.dialoog.conventions.messaging.IncomingEvent;
+import org.dialoog.engagement.service.SessionReadModel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** Counts the sessions each engagement held, from session-service's SessionCompleted, for the health view. */
 @ApplicationScoped
@@ -23,9 +22,11 @@ public class SessionEventsConsumer {
     static final String SESSION_COMPLETED = "nl.dialoog.session.session-completed.v1";
 
     private final EventInbox inbox;
+    private final SessionReadModel readModel;
 
-    SessionEventsConsumer(EventInbox inbox) {
+    SessionEventsConsumer(EventInbox inbox, SessionReadModel readModel) {
         this.inbox = inbox;
+        this.readModel = readModel;
     }
 
     @Incoming(NAME)
@@ -35,18 +36,10 @@ public class SessionEventsConsumer {
     }
 
     private void handle(IncomingEvent e) {
-        if (!SESSION_COMPLETED.equals(e.type())) {
-            LOG.debugf("Skipping event type %s (%s): engagement-service counts only completed sessions", e.type(), e.id());
-            return;
+        switch (e.type()) {
+            case SESSION_COMPLETED -> readModel.sessionCompleted(e.uuid("sessionId"), e.uuid("engagementId"),
+                    OffsetDateTime.parse(e.text("completedAt")));
+            default -> LOG.debugf("Skipping event type %s (%s): engagement-service counts only completed sessions", e.type(), e.id());
         }
-        UUID sessionId = e.uuid("sessionId");
-        if (SessionHeld.findById(sessionId) != null) {
-            return;
-        }
-        SessionHeld held = new SessionHeld();
-        held.sessionId = sessionId;
-        held.engagementId = e.uuid("engagementId");
-        held.completedAt = OffsetDateTime.parse(e.text("completedAt"));
-        held.persist();
     }
 }

@@ -28,16 +28,17 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.EngagementKind;
+import org.dialoog.engagement.EngagementQuery;
 import org.dialoog.engagement.EngagementStatus;
 import org.dialoog.engagement.Objective;
 import org.dialoog.engagement.Phase;
-import org.dialoog.conventions.security.Caller;
-import org.dialoog.conventions.domain.DomainException;
-import org.dialoog.engagement.service.EngagementHistory;
-import org.dialoog.engagement.service.EngagementQuery;
+import org.dialoog.engagement.service.EngagementDetails;
 import org.dialoog.engagement.service.EngagementHealth;
+import org.dialoog.engagement.service.EngagementHistory;
 import org.dialoog.engagement.service.EngagementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -94,7 +95,7 @@ public class EngagementResource {
                            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            Engagement e = service.create(request);
+            Engagement e = service.create(details(request));
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{id}").build(e.id),
                     EngagementView.of(e), Long.toString(e.version));
         });
@@ -138,7 +139,7 @@ public class EngagementResource {
         Long expected = Versions.expected(ifMatch);
         Engagement current = service.writable(id, expected);
         EngagementRequest changed = mergePatch.apply(EngagementView.editable(current), patch, EngagementRequest.class);
-        Engagement e = service.update(id, expected, changed);
+        Engagement e = service.update(id, expected, details(changed));
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
     }
 
@@ -193,5 +194,10 @@ public class EngagementResource {
     public List<HistoryView> history(@PathParam("id") UUID id) {
         service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         return history.of(id).stream().map(HistoryView::of).toList();
+    }
+
+    private static EngagementDetails details(EngagementRequest r) {
+        return new EngagementDetails(r.title(), r.description(), r.kind(), r.clientOrganisation(), r.objectives(), r.startDate(),
+                r.endDate(), r.caseReference(), r.facilitators(), r.clientContacts());
     }
 }

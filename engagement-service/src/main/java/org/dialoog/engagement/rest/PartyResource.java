@@ -27,9 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
-import org.dialoog.conventions.security.Caller;
+import org.dialoog.engagement.service.ParticipantDetails;
+import org.dialoog.engagement.service.PartyDetails;
 import org.dialoog.engagement.service.PartyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -84,7 +86,7 @@ public class PartyResource {
                              @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                              @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            Party p = service.addParty(engagementId, request);
+            Party p = service.addParty(engagementId, details(request));
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/parties/{p}").build(engagementId, p.id),
                     PartyView.of(p), Long.toString(p.version));
         });
@@ -118,7 +120,7 @@ public class PartyResource {
     public Response patchParty(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         PartyRequest changed = mergePatch.apply(PartyView.editable(service.party(engagementId, partyId)), patch, PartyRequest.class);
-        Party p = service.updateParty(engagementId, partyId, Versions.expected(ifMatch), changed);
+        Party p = service.updateParty(engagementId, partyId, Versions.expected(ifMatch), details(changed));
         return Response.ok(PartyView.of(p)).tag(Versions.etag(p.version)).build();
     }
 
@@ -142,7 +144,7 @@ public class PartyResource {
                                    @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                                    @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            Participant p = service.addParticipant(engagementId, request);
+            Participant p = service.addParticipant(engagementId, details(request));
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/participants/{p}").build(engagementId, p.id),
                     ParticipantView.of(p, true), Long.toString(p.version));
         });
@@ -161,7 +163,8 @@ public class PartyResource {
                                        @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                                        @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            List<Participant> added = service.importParticipants(engagementId, request.participants());
+            List<Participant> added = service.importParticipants(engagementId,
+                    request.participants().stream().map(PartyResource::details).toList());
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/participants").build(engagementId),
                     new ParticipantImport.Result(added.size(), added.stream().map(p -> ParticipantView.of(p, true)).toList()), null);
         });
@@ -202,7 +205,7 @@ public class PartyResource {
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         ParticipantRequest changed = mergePatch.apply(ParticipantView.editable(service.participant(engagementId, participantId)),
                 patch, ParticipantRequest.class);
-        Participant p = service.updateParticipant(engagementId, participantId, Versions.expected(ifMatch), changed);
+        Participant p = service.updateParticipant(engagementId, participantId, Versions.expected(ifMatch), details(changed));
         return Response.ok(ParticipantView.of(p, true)).tag(Versions.etag(p.version)).build();
     }
 
@@ -219,5 +222,13 @@ public class PartyResource {
     /** Integrations (municipal systems) read across the tenant, but never names or e-mail addresses. */
     private boolean personalDataAllowed() {
         return !(caller.is(Caller.INTEGRATION) && !caller.is(Caller.ADMIN) && !caller.is(Caller.FACILITATOR));
+    }
+
+    private static PartyDetails details(PartyRequest r) {
+        return new PartyDetails(r.name(), r.type(), r.interests());
+    }
+
+    private static ParticipantDetails details(ParticipantRequest r) {
+        return new ParticipantDetails(r.partyId(), r.displayName(), r.email(), r.role());
     }
 }

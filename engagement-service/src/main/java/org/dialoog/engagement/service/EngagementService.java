@@ -9,47 +9,51 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
-import org.dialoog.engagement.Engagement;
-import org.dialoog.engagement.EngagementStatus;
-import org.dialoog.engagement.Phase;
-import org.dialoog.engagement.messaging.EngagementEvents;
-import org.dialoog.engagement.messaging.EventTypes;
-import org.dialoog.conventions.messaging.Outbox;
-import org.dialoog.engagement.repository.EngagementRepository;
-import org.dialoog.engagement.rest.EngagementRequest;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.messaging.Outbox;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.engagement.Engagement;
+import org.dialoog.engagement.EngagementHistoryEntry;
+import org.dialoog.engagement.EngagementQuery;
+import org.dialoog.engagement.EngagementStatus;
+import org.dialoog.engagement.Participant;
+import org.dialoog.engagement.Party;
+import org.dialoog.engagement.Phase;
+import org.dialoog.engagement.events.EngagementEvents;
+import org.dialoog.engagement.events.EventTypes;
+import org.dialoog.engagement.store.ReferenceCounter;
+import org.dialoog.engagement.store.VisibleEngagements;
 
 /** Use cases of engagements: create, read, edit, delete, and moves through status and phase. */
 @ApplicationScoped
 @Transactional
 public class EngagementService {
 
-    private final EngagementRepository engagements;
+    private final VisibleEngagements engagements;
+    private final ReferenceCounter references;
     private final EngagementHistory history;
     private final Outbox outbox;
     private final Caller caller;
-    private final EntityManager em;
 
-    EngagementService(EngagementRepository engagements, EngagementHistory history, Outbox outbox, Caller caller, EntityManager em) {
+    EngagementService(VisibleEngagements engagements, ReferenceCounter references, EngagementHistory history, Outbox outbox,
+                      Caller caller) {
         this.engagements = engagements;
+        this.references = references;
         this.history = history;
         this.outbox = outbox;
         this.caller = caller;
-        this.em = em;
     }
 
-    public Engagement create(EngagementRequest r) {
-        checkDates(r);
+    public Engagement create(EngagementDetails details) {
+        checkDates(details);
         Engagement e = new Engagement();
         e.id = UUID.randomUUID();
         e.reference = nextReference();
-        apply(e, r);
+        apply(e, details);
         if (caller.is(Caller.FACILITATOR) && !List.of(e.facilitators).contains(caller.userId())) {
             List<String> withMe = new ArrayList<>(List.of(e.facilitators));
             withMe.add(0, caller.userId());
@@ -59,7 +63,7 @@ public class EngagementService {
         e.phase = Phase.EXPLORATION;
         e.createdAt = OffsetDateTime.now();
         e.updatedAt = e.createdAt;
-        engagements.persistAndFlush(e);
+        e.persistAndFlush();
         history.record(e, "STATUS", null, e.status.name(), "created");
         outbox.record(EventTypes.ENGAGEMENT_CREATED, e.id, e.id, EngagementEvents.EngagementSnapshot.of(e));
         return e;
@@ -67,7 +71,7 @@ public class EngagementService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Engagement> find(UUID id) {
-        return engagements.findVisible(id);
+        return engagements.find(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -77,12 +81,12 @@ public class EngagementService {
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, total);
     }
 
-    public Engagement update(UUID id, Long expectedVersion, EngagementRequest r) {
+    public Engagement update(UUID id, Long expectedVersion, EngagementDetails details) {
         Engagement e = writable(id, expectedVersion);
-        checkDates(r);
-        apply(e, r);
+        checkDates(details);
+        apply(e, details);
         e.updatedAt = OffsetDateTime.now();
-        engagements.flush();
+        Engagement.flush();
         outbox.record(EventTypes.ENGAGEMENT_UPDATED, e.id, e.id, EngagementEvents.EngagementSnapshot.of(e));
         return e;
     }
@@ -93,26 +97,20 @@ public class EngagementService {
             throw DomainException.conflict("Only a DRAFT engagement can be deleted; this one is " + e.status
                     + ". Cancel it instead (POST /api/v1/engagements/" + id + "/status).");
         }
-        for (String entity : new String[] {"Participant", "Party", "EngagementHistoryEntry"}) {
-            em.createQuery("delete from " + entity + " x where x.engagementId = :id").setParameter("id", id).executeUpdate();
-        }
-        engagements.delete(e);
+        Participant.delete("engagementId", id);
+        Party.delete("engagementId", id);
+        EngagementHistoryEntry.delete("engagementId", id);
+        e.delete();
         outbox.record(EventTypes.ENGAGEMENT_DELETED, e.id, e.id, new EngagementEvents.Deleted(e.id, e.tenant));
     }
 
     public Engagement changeStatus(UUID id, Long expectedVersion, EngagementStatus target, String reason) {
         Engagement e = editable(id, expectedVersion);
         EngagementStatus from = e.status;
-        if (!from.canMoveTo(target)) {
-            throw DomainException.conflict("An engagement cannot move from " + from + " to " + target
-                    + (from.next().isEmpty() ? "; it is closed." : "; allowed from " + from + ": " + from.next() + "."));
-        }
-        if (target == EngagementStatus.ACTIVE) {
-            requireTwoParties(e);
-        }
+        from.requireMoveTo(target, () -> Party.count("engagementId", e.id));
         e.status = target;
         e.updatedAt = OffsetDateTime.now();
-        engagements.flush();
+        Engagement.flush();
         history.record(e, "STATUS", from.name(), target.name(), reason);
         outbox.record(EventTypes.ENGAGEMENT_STATUS_CHANGED, e.id, e.id,
                 new EngagementEvents.StatusChanged(e.id, e.tenant, from.name(), target.name(), reason));
@@ -122,15 +120,10 @@ public class EngagementService {
     public Engagement changePhase(UUID id, Long expectedVersion, Phase target, String note) {
         Engagement e = writable(id, expectedVersion);
         Phase from = e.phase;
-        if (from == target) {
-            throw DomainException.conflict("The engagement is already in phase " + target + ".");
-        }
-        if (target.ordinal() < from.ordinal() && (note == null || note.isBlank())) {
-            throw DomainException.invalid("note", "going back from " + from + " to " + target + " needs a note saying why");
-        }
+        from.requireMoveTo(target, note);
         e.phase = target;
         e.updatedAt = OffsetDateTime.now();
-        engagements.flush();
+        Engagement.flush();
         history.record(e, "PHASE", from.name(), target.name(), note);
         outbox.record(EventTypes.ENGAGEMENT_PHASE_CHANGED, e.id, e.id,
                 new EngagementEvents.PhaseChanged(e.id, e.tenant, from.name(), target.name(), note));
@@ -139,7 +132,7 @@ public class EngagementService {
 
     /** The engagement, if the caller may change it at all (clients and integrations never may). */
     Engagement editable(UUID id, Long expectedVersion) {
-        Engagement e = engagements.findVisible(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
+        Engagement e = engagements.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         if (!caller.is(Caller.ADMIN) && !caller.is(Caller.FACILITATOR)) {
             throw new io.quarkus.security.ForbiddenException();
         }
@@ -158,48 +151,32 @@ public class EngagementService {
         return e;
     }
 
-    private void requireTwoParties(Engagement e) {
-        long parties = (Long) em.createQuery("select count(p) from Party p where p.engagementId = :id")
-                .setParameter("id", e.id).getSingleResult();
-        if (parties < 2) {
-            throw DomainException.conflict("An engagement needs at least two parties before it can become ACTIVE: "
-                    + "a process with one side is not a dialogue. It has " + parties + ".");
-        }
-    }
-
-    private void apply(Engagement e, EngagementRequest r) {
-        e.title = r.title().strip();
-        e.description = r.description();
-        e.kind = r.kind();
-        e.clientOrganisation = r.clientOrganisation().strip();
-        e.objectives = r.objectives().stream().map(Enum::name).distinct().toArray(String[]::new);
-        e.startDate = r.startDate();
-        e.endDate = r.endDate();
-        e.caseReference = r.caseReference();
-        e.facilitators = distinct(r.facilitators());
-        e.clientContacts = distinct(r.clientContacts());
+    private void apply(Engagement e, EngagementDetails d) {
+        e.title = d.title().strip();
+        e.description = d.description();
+        e.kind = d.kind();
+        e.clientOrganisation = d.clientOrganisation().strip();
+        e.objectives = d.objectives().stream().map(Enum::name).distinct().toArray(String[]::new);
+        e.startDate = d.startDate();
+        e.endDate = d.endDate();
+        e.caseReference = d.caseReference();
+        e.facilitators = distinct(d.facilitators());
+        e.clientContacts = distinct(d.clientContacts());
     }
 
     private static String[] distinct(List<String> values) {
         return values == null ? new String[0] : new LinkedHashSet<>(values).toArray(String[]::new);
     }
 
-    private static void checkDates(EngagementRequest r) {
-        if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
-            throw DomainException.invalid("endDate", "must not be before startDate " + r.startDate());
+    private static void checkDates(EngagementDetails d) {
+        if (d.startDate() != null && d.endDate() != null && d.endDate().isBefore(d.startDate())) {
+            throw DomainException.invalid("endDate", "must not be before startDate " + d.startDate());
         }
     }
 
     /** ENG-<year>-<n>: sequential per tenant and year, atomic under concurrent creates. */
     private String nextReference() {
         int year = Year.now().getValue();
-        Number n = (Number) em.createNativeQuery("""
-                insert into reference_counter (tenant, year, last_value) values (?1, ?2, 1)
-                on conflict (tenant, year) do update set last_value = reference_counter.last_value + 1
-                returning last_value""")
-                .setParameter(1, caller.tenant().orElseThrow())
-                .setParameter(2, year)
-                .getSingleResult();
-        return String.format("ENG-%d-%04d", year, n.longValue());
+        return String.format("ENG-%d-%04d", year, references.next(year));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,16 +15,14 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
-import org.dialoog.engagement.messaging.EngagementEvents;
-import org.dialoog.engagement.messaging.EventTypes;
-import org.dialoog.conventions.messaging.Outbox;
-import org.dialoog.engagement.rest.ParticipantRequest;
-import org.dialoog.engagement.rest.PartyRequest;
-import org.dialoog.conventions.domain.DomainException;
-import org.dialoog.conventions.domain.Paging;
+import org.dialoog.engagement.events.EngagementEvents;
+import org.dialoog.engagement.events.EventTypes;
 
 /** The parties of an engagement and their participants. */
 @ApplicationScoped
@@ -40,15 +37,15 @@ public class PartyService {
         this.outbox = outbox;
     }
 
-    public Party addParty(UUID engagementId, PartyRequest r) {
+    public Party addParty(UUID engagementId, PartyDetails d) {
         Engagement e = engagements.writable(engagementId, null);
-        requireUniqueName(e.id, r.name(), null);
+        requireUniqueName(e.id, d.name(), null);
         Party p = new Party();
         p.id = UUID.randomUUID();
         p.engagementId = e.id;
-        p.name = r.name().strip();
-        p.type = r.type();
-        p.interests = r.interests();
+        p.name = d.name().strip();
+        p.type = d.type();
+        p.interests = d.interests();
         p.createdAt = OffsetDateTime.now();
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
@@ -56,14 +53,14 @@ public class PartyService {
         return p;
     }
 
-    public Party updateParty(UUID engagementId, UUID partyId, Long expectedVersion, PartyRequest r) {
+    public Party updateParty(UUID engagementId, UUID partyId, Long expectedVersion, PartyDetails d) {
         engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
         checkVersion(expectedVersion, p.version);
-        requireUniqueName(engagementId, r.name(), partyId);
-        p.name = r.name().strip();
-        p.type = r.type();
-        p.interests = r.interests();
+        requireUniqueName(engagementId, d.name(), partyId);
+        p.name = d.name().strip();
+        p.type = d.type();
+        p.interests = d.interests();
         p.updatedAt = OffsetDateTime.now();
         Party.flush();
         outbox.record(EventTypes.PARTY_UPDATED, engagementId, p.id, partyChanged(p));
@@ -96,14 +93,14 @@ public class PartyService {
         return Party.list("engagementId", Sort.ascending("name", "id"), engagementId);
     }
 
-    public Participant addParticipant(UUID engagementId, ParticipantRequest r) {
+    public Participant addParticipant(UUID engagementId, ParticipantDetails d) {
         engagements.writable(engagementId, null);
-        requirePartyOf(engagementId, r.partyId());
-        requireUniqueEmail(engagementId, r.email(), null);
+        requirePartyOf(engagementId, d.partyId());
+        requireUniqueEmail(engagementId, d.email(), null);
         Participant p = new Participant();
         p.id = UUID.randomUUID();
         p.engagementId = engagementId;
-        apply(p, r);
+        apply(p, d);
         p.createdAt = OffsetDateTime.now();
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
@@ -116,18 +113,18 @@ public class PartyService {
      * e-mail address against the list and the engagement), and one bad entry adds none. Each
      * participant gets its own {@code participant-added} event, as if added one by one.
      */
-    public List<Participant> importParticipants(UUID engagementId, List<ParticipantRequest> list) {
+    public List<Participant> importParticipants(UUID engagementId, List<ParticipantDetails> list) {
         engagements.writable(engagementId, null);
         Set<UUID> parties = Party.<Party>list("engagementId", engagementId).stream().map(p -> p.id).collect(Collectors.toSet());
         List<DomainException.FieldError> errors = new ArrayList<>();
         Map<String, Integer> emails = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            ParticipantRequest r = list.get(i);
-            if (!parties.contains(r.partyId())) {
-                errors.add(new DomainException.FieldError("participants[" + i + "].partyId", "no party " + r.partyId() + " in this engagement"));
+            ParticipantDetails d = list.get(i);
+            if (!parties.contains(d.partyId())) {
+                errors.add(new DomainException.FieldError("participants[" + i + "].partyId", "no party " + d.partyId() + " in this engagement"));
             }
-            if (r.email() != null) {
-                Integer earlier = emails.putIfAbsent(r.email().strip().toLowerCase(), i);
+            if (d.email() != null) {
+                Integer earlier = emails.putIfAbsent(d.email().strip().toLowerCase(), i);
                 if (earlier != null) {
                     errors.add(new DomainException.FieldError("participants[" + i + "].email",
                             "the same address as participants[" + earlier + "]; addresses are unique within an engagement"));
@@ -148,11 +145,11 @@ public class PartyService {
         }
         OffsetDateTime now = OffsetDateTime.now();
         List<Participant> added = new ArrayList<>(list.size());
-        for (ParticipantRequest r : list) {
+        for (ParticipantDetails d : list) {
             Participant p = new Participant();
             p.id = UUID.randomUUID();
             p.engagementId = engagementId;
-            apply(p, r);
+            apply(p, d);
             p.createdAt = now;
             p.updatedAt = now;
             p.persist();
@@ -165,13 +162,13 @@ public class PartyService {
         return added;
     }
 
-    public Participant updateParticipant(UUID engagementId, UUID participantId, Long expectedVersion, ParticipantRequest r) {
+    public Participant updateParticipant(UUID engagementId, UUID participantId, Long expectedVersion, ParticipantDetails d) {
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
-        requirePartyOf(engagementId, r.partyId());
-        requireUniqueEmail(engagementId, r.email(), participantId);
-        apply(p, r);
+        requirePartyOf(engagementId, d.partyId());
+        requireUniqueEmail(engagementId, d.email(), participantId);
+        apply(p, d);
         p.updatedAt = OffsetDateTime.now();
         Participant.flush();
         outbox.record(EventTypes.PARTICIPANT_UPDATED, engagementId, p.id, participantChanged(p));
@@ -197,7 +194,7 @@ public class PartyService {
     public Paging.Page<Participant> participants(UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
         engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
         StringBuilder where = new StringBuilder("engagementId = :engagement");
-        var params = new java.util.HashMap<String, Object>(java.util.Map.of("engagement", engagementId));
+        Map<String, Object> params = new HashMap<>(Map.of("engagement", engagementId));
         if (partyId != null) {
             where.append(" and partyId = :party");
             params.put("party", partyId);
@@ -210,15 +207,11 @@ public class PartyService {
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
-    public Optional<Party> findParty(UUID partyId) {
-        return Party.findByIdOptional(partyId);
-    }
-
-    private static void apply(Participant p, ParticipantRequest r) {
-        p.partyId = r.partyId();
-        p.displayName = r.displayName().strip();
-        p.email = r.email() == null ? null : r.email().strip().toLowerCase();
-        p.role = r.role();
+    private static void apply(Participant p, ParticipantDetails d) {
+        p.partyId = d.partyId();
+        p.displayName = d.displayName().strip();
+        p.email = d.email() == null ? null : d.email().strip().toLowerCase();
+        p.role = d.role();
     }
 
     private static void requirePartyOf(UUID engagementId, UUID partyId) {

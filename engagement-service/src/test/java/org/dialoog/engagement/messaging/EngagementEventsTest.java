@@ -19,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.engagement.Api;
+import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.dialoog.engagement.Api;
 import org.dialoog.engagement.EngagementStatus;
-import org.dialoog.engagement.messaging.EventTypes;
+import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,10 @@
 package org.dialoog.feedback.messaging;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
+import org.dialoog.feedback.service.ResultsPublication;
+import org.dialoog.feedback.store.AnswerCounts;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,12 +25,12 @@ public class ResultsPublisher {
     @Scheduled(every = "${dialoog.feedback.results-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishChanged() {
-        for (Object[] row : publication.changed()) {
+        for (AnswerCounts.TenantRound round : publication.changed()) {
             try {
-                publication.publishFor((String) row[0], (UUID) row[1]);
+                publication.publishFor(round.tenant(), round.roundId());
             } catch (RuntimeException e) {
                 // another replica or a close got there first; the next run looks again
-                LOG.debugf(e, "Results of round %s not published this time", row[1]);
+                LOG.debugf(e, "Results of round %s not published this time", round.roundId());
             }
         }
     }

@@ -21,8 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.dialoog.feedback.EngagementSettings;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.feedback.EngagementSettings;
+import org.dialoog.feedback.service.Insights;
 import org.dialoog.feedback.service.InsightsService;
 import org.dialoog.feedback.service.RoundService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,7 +97,7 @@ public class EngagementFeedbackResource {
             + "of the party means per round; CONVERGING when it shrinks). `format=csv` (or Accept: text/csv) gives the same as "
             + "rows for spreadsheets.")
     @APIResponse(responseCode = "200", description = "The insights",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InsightsService.Insights.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Insights.class)),
                        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response insights(@PathParam("engagementId") UUID engagementId,
                              @QueryParam("format") @Pattern(regexp = "json|csv", message = "must be json or csv")

@@ -22,8 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.feedback.FeedbackRound;
+import org.dialoog.feedback.service.NewRound;
 import org.dialoog.feedback.service.ResultsService;
 import org.dialoog.feedback.service.RoundService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,7 +66,8 @@ public class FeedbackRoundResource {
                          @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                          @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            FeedbackRound r = service.open(request);
+            FeedbackRound r = service.open(new NewRound(request.engagementId(), request.sessionId(), request.questionnaireId(),
+                    request.audience(), request.opensAt(), request.closesAt()));
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/feedback-rounds/{id}").build(r.id),
                     RoundView.of(r), Long.toString(r.version));
         });

@@ -11,17 +11,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.dialoog.feedback.Question;
+import org.dialoog.feedback.Questionnaire;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A questionnaire to create. */
 @Schema(name = "QuestionnaireRequest")
 public record QuestionnaireRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Evaluatie dialoogsessie") String title,
-        @NotNull Purpose purpose,
+        @NotNull Questionnaire.Purpose purpose,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Question> questions,
         @Size(max = 10) @Schema(description = "The title in other languages (language tag → title)")
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 200) String> titleTranslations) {
-
-    /** What a questionnaire is for. */
-    public enum Purpose { SESSION_EVALUATION, PULSE, CITIZEN_INPUT }
 }

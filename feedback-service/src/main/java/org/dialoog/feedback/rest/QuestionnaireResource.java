@@ -24,8 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dialoog.feedback.Questionnaire;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.service.QuestionnaireContent;
 import org.dialoog.feedback.service.QuestionnaireService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,7 +66,7 @@ public class QuestionnaireResource {
                            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            Questionnaire q = service.create(request);
+            Questionnaire q = service.create(content(request));
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/questionnaires/{id}").build(q.id),
                     QuestionnaireView.of(q, QuestionnaireView.language(language)), Long.toString(q.version));
         });
@@ -76,7 +77,7 @@ public class QuestionnaireResource {
     @Operation(summary = "List questionnaires", description = "The built-in ones (session-evaluation, trust-pulse) first, then "
             + "newest first; superseded versions only with includeSuperseded=true. Texts in the Accept-Language where translated "
             + "(built-ins: nl, en; default nl).")
-    public Response list(@QueryParam("purpose") QuestionnaireRequest.Purpose purpose,
+    public Response list(@QueryParam("purpose") Questionnaire.Purpose purpose,
                          @QueryParam("includeSuperseded") @DefaultValue("false") boolean includeSuperseded,
                          @QueryParam("page") @DefaultValue("1") @Min(1) int page,
                          @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
@@ -112,11 +113,15 @@ public class QuestionnaireResource {
                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context UriInfo uri) {
         Long expected = Versions.expected(ifMatch);
         QuestionnaireRequest changed = mergePatch.apply(QuestionnaireView.editable(service.find(id)), patch, QuestionnaireRequest.class);
-        var result = service.update(id, expected, changed);
+        var result = service.update(id, expected, content(changed));
         Questionnaire q = result.questionnaire();
         QuestionnaireView view = QuestionnaireView.of(q, QuestionnaireView.language(language));
         return (result.newVersion()
                 ? Response.created(uri.getBaseUriBuilder().path("api/v1/questionnaires/{id}").build(q.id)).entity(view)
                 : Response.ok(view)).tag(Versions.etag(q.version)).build();
+    }
+
+    private static QuestionnaireContent content(QuestionnaireRequest r) {
+        return new QuestionnaireContent(r.title(), r.purpose(), r.questions(), r.titleTranslations());
     }
 }

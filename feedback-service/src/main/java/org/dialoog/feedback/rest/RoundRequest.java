@@ -5,15 +5,13 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.dialoog.feedback.FeedbackRound;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A feedback round to open. */
 @Schema(name = "FeedbackRoundRequest")
 public record RoundRequest(@NotNull UUID engagementId, UUID sessionId, @NotNull UUID questionnaireId,
-                           @NotNull Audience audience,
+                           @NotNull FeedbackRound.Audience audience,
                            @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime opensAt,
                            @Schema(examples = "2026-03-19T21:30:00+01:00") OffsetDateTime closesAt) {
-
-    /** Who may answer. */
-    public enum Audience { ATTENDEES, PARTICIPANTS, PUBLIC }
 }

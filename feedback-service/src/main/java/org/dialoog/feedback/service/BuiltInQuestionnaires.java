@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Question.Dimension;
 import org.dialoog.feedback.Question.QuestionType;
-import org.dialoog.conventions.security.Caller;
+import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.store.QuestionnaireStore;
 
 /**
  * The two questionnaires every tenant has without asking: a session evaluation and a trust
@@ -29,11 +28,11 @@ public class BuiltInQuestionnaires {
     public static final String SESSION_EVALUATION = "session-evaluation";
     public static final String TRUST_PULSE = "trust-pulse";
 
-    private record BuiltIn(String key, String purpose, Map<String, String> title, List<Question> questions) {
+    private record BuiltIn(String key, Questionnaire.Purpose purpose, Map<String, String> title, List<Question> questions) {
     }
 
     private static final List<BuiltIn> ALL = List.of(
-            new BuiltIn(SESSION_EVALUATION, "SESSION_EVALUATION", Map.of("nl", "Evaluatie bijeenkomst", "en", "Session evaluation"), List.of(
+            new BuiltIn(SESSION_EVALUATION, Questionnaire.Purpose.SESSION_EVALUATION, Map.of("nl", "Evaluatie bijeenkomst", "en", "Session evaluation"), List.of(
                     scale("trust", Dimension.TRUST, "Ik vertrouw erop dat de andere partijen zich aan afspraken houden.",
                             "I trust the other parties to keep to what we agree."),
                     scale("communication", Dimension.COMMUNICATION, "We spraken vandaag open en respectvol met elkaar.",
@@ -48,7 +47,7 @@ public class BuiltInQuestionnaires {
                             "The atmosphere in the group was calm and safe."),
                     new Question("remarks", "Wat wil je de procesbegeleider nog meegeven?", QuestionType.TEXT, null, null, null, false,
                             null, Map.of("en", "Is there anything you would like to tell the facilitator?")))),
-            new BuiltIn(TRUST_PULSE, "PULSE", Map.of("nl", "Vertrouwenspeiling", "en", "Trust pulse"), List.of(
+            new BuiltIn(TRUST_PULSE, Questionnaire.Purpose.PULSE, Map.of("nl", "Vertrouwenspeiling", "en", "Trust pulse"), List.of(
                     scale("trust", Dimension.TRUST, "Op dit moment vertrouw ik de andere partijen.",
                             "At this moment I trust the other parties."),
                     scale("communication", Dimension.COMMUNICATION, "De communicatie tussen de partijen verloopt goed.",
@@ -61,14 +60,12 @@ public class BuiltInQuestionnaires {
                             "We would find our way together without a facilitator."),
                     scale("calm", Dimension.CALM, "Ik ervaar rust in dit traject.", "I experience calm in this process."))));
 
-    private final EntityManager em;
+    private final QuestionnaireStore store;
     private final Caller caller;
-    private final ObjectMapper json;
 
-    BuiltInQuestionnaires(EntityManager em, Caller caller, ObjectMapper json) {
-        this.em = em;
+    BuiltInQuestionnaires(QuestionnaireStore store, Caller caller) {
+        this.store = store;
         this.caller = caller;
-        this.json = json;
     }
 
     /** Writes the built-ins into the caller's tenant if they are not there yet (safe to call concurrently). */
@@ -77,22 +74,7 @@ public class BuiltInQuestionnaires {
         String tenant = caller.tenant().orElseThrow();
         OffsetDateTime now = OffsetDateTime.now();
         for (BuiltIn b : ALL) {
-            UUID id = idFor(tenant, b.key());
-            try {
-                em.createNativeQuery("""
-                        insert into questionnaire (id, tenant, title, purpose, questions, version, created_at, family_id, revision,
-                                                   frozen, built_in, title_translations)
-                        values (:id, :tenant, :title, :purpose, cast(:questions as jsonb), 0, :now, :id, 1, true, :key,
-                                cast(:titles as jsonb))
-                        on conflict do nothing""")
-                        .setParameter("id", id).setParameter("tenant", tenant).setParameter("title", b.title().get("nl"))
-                        .setParameter("purpose", b.purpose()).setParameter("questions", json.writeValueAsString(b.questions()))
-                        .setParameter("now", now).setParameter("key", b.key())
-                        .setParameter("titles", json.writeValueAsString(b.title()))
-                        .executeUpdate();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Built-in questionnaire " + b.key() + " cannot be written", e);
-            }
+            store.insertBuiltIn(idFor(tenant, b.key()), tenant, b.key(), b.purpose().name(), b.title(), b.questions(), now);
         }
     }
 

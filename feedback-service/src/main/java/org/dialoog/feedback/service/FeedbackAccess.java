@@ -5,10 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownEngagement;
-import org.dialoog.conventions.security.Caller;
-import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.feedback.store.RoundSearch;
 
 /**
  * Who may see and change which engagement's feedback, the same rule as engagement-service's:
@@ -78,13 +79,12 @@ public class FeedbackAccess {
         return r;
     }
 
-    /** The HQL condition that keeps a list of rounds to the caller's engagements, or null for the whole tenant. */
-    public String roundListCondition() {
+    /** Whose rounds the caller sees in a list. */
+    public RoundSearch.Reach reach() {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return null;
+            return RoundSearch.Reach.TENANT;
         }
-        String column = caller.is(Caller.FACILITATOR) ? "facilitators" : "clientContacts";
-        return "engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))";
+        return caller.is(Caller.FACILITATOR) ? RoundSearch.Reach.FACILITATED : RoundSearch.Reach.CONTACT;
     }
 
     public String userId() {

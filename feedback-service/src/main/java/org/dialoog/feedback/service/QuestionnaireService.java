@@ -13,17 +13,13 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import org.dialoog.feedback.Question;
-import org.dialoog.feedback.Questionnaire;
-import org.dialoog.feedback.rest.QuestionnaireRequest;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.feedback.Question;
+import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.store.AnswerCounts;
 
-/**
- * Questionnaires, versioned: a questionnaire no round uses changes in place; one that a round
- * uses is frozen, and a change makes a new version in the same family, so results already
- * collected keep the questions they were given for.
- */
+/** Questionnaires: creating, changing (in place or as a new version, see {@link Questionnaire}), freezing for a round, listing. */
 @ApplicationScoped
 @Transactional
 public class QuestionnaireService {
@@ -34,13 +30,10 @@ public class QuestionnaireService {
         this.builtIns = builtIns;
     }
 
-    public Questionnaire create(QuestionnaireRequest r) {
-        check(r);
-        Questionnaire q = new Questionnaire();
-        q.id = UUID.randomUUID();
-        q.familyId = q.id;
-        q.revision = 1;
-        fill(q, r);
+    public Questionnaire create(QuestionnaireContent content) {
+        check(content);
+        Questionnaire q = Questionnaire.firstVersion();
+        fill(q, content);
         q.persist();
         return q;
     }
@@ -49,28 +42,21 @@ public class QuestionnaireService {
     public record Changed(Questionnaire questionnaire, boolean newVersion) {
     }
 
-    public Changed update(UUID id, Long expectedVersion, QuestionnaireRequest r) {
+    public Changed update(UUID id, Long expectedVersion, QuestionnaireContent content) {
         Questionnaire current = find(id);
         if (expectedVersion != null && expectedVersion != current.version) {
             throw DomainException.staleVersion(expectedVersion, current.version);
         }
-        if (current.supersededBy != null) {
-            throw DomainException.conflict("Questionnaire " + id + " was superseded by version " + current.supersededBy
-                    + "; change the newest version.");
-        }
-        check(r);
-        if (!current.frozen) {
-            fill(current, r);
+        current.checkChangeable();
+        check(content);
+        if (current.changesInPlace()) {
+            fill(current, content);
             Questionnaire.flush();
             return new Changed(current, false);
         }
-        Questionnaire next = new Questionnaire();
-        next.id = UUID.randomUUID();
-        next.familyId = current.familyId;
-        next.revision = current.revision + 1;
-        fill(next, r);
+        Questionnaire next = current.supersede();
+        fill(next, content);
         next.persist();
-        current.supersededBy = next.id;
         return new Changed(next, true);
     }
 
@@ -82,11 +68,7 @@ public class QuestionnaireService {
         if (q == null) {
             throw DomainException.invalid("questionnaireId", "no questionnaire " + id);
         }
-        if (q.supersededBy != null) {
-            throw DomainException.invalid("questionnaireId", "questionnaire " + id + " was superseded by " + q.supersededBy
-                    + "; open rounds with the newest version");
-        }
-        q.frozen = true;
+        q.freezeForRound();
         return q;
     }
 
@@ -99,7 +81,7 @@ public class QuestionnaireService {
         return q;
     }
 
-    public Paging.Page<Questionnaire> list(QuestionnaireRequest.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
+    public Paging.Page<Questionnaire> list(Questionnaire.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
         builtIns.ensure();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new java.util.HashMap<>();
@@ -115,7 +97,7 @@ public class QuestionnaireService {
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
-    private static void fill(Questionnaire q, QuestionnaireRequest r) {
+    private static void fill(Questionnaire q, QuestionnaireContent r) {
         q.title = r.title().strip();
         q.purpose = r.purpose().name();
         q.questions = List.copyOf(r.questions());
@@ -123,7 +105,7 @@ public class QuestionnaireService {
         q.createdAt = q.createdAt == null ? OffsetDateTime.now() : q.createdAt;
     }
 
-    private static void check(QuestionnaireRequest r) {
+    private static void check(QuestionnaireContent r) {
         List<DomainException.FieldError> errors = checkQuestions(r.questions());
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);

@@ -1,22 +1,23 @@
 package org.dialoog.feedback.service;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
-import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.feedback.store.PublicRounds;
+import org.dialoog.feedback.store.Submissions;
 
 /**
  * Takes anonymous responses. Tokened rounds: the token is checked and spent in the same
@@ -28,21 +29,19 @@ import org.dialoog.conventions.domain.DomainException;
 @Transactional
 public class ResponseService {
 
-    private final EntityManager em;
     private final FrozenQuestionnaires frozen;
-    private final ObjectMapper json;
+    private final Submissions submissions;
 
-    ResponseService(EntityManager em, FrozenQuestionnaires frozen, ObjectMapper json) {
-        this.em = em;
+    ResponseService(FrozenQuestionnaires frozen, Submissions submissions) {
         this.frozen = frozen;
-        this.json = json;
+        this.submissions = submissions;
     }
 
     /**
      * Stores a response for the round; runs for the round's tenant (see {@link PublicRounds}).
-     * The round's state, the token, the response and its counters are one statement: one round
-     * trip to PostgreSQL for an accepted response. Only a refused one is looked at more closely,
-     * to say why.
+     * The round's state, the token, the response and its counters are one statement (see
+     * {@link Submissions}): one round trip to PostgreSQL for an accepted response. Only a refused
+     * one is looked at more closely, to say why.
      */
     public void submit(PublicRounds.Facts round, String token, Map<String, JsonNode> answers) {
         if (round.isPublic() && token != null) {
@@ -83,44 +82,10 @@ public class ResponseService {
             }
         }
         String hash = round.isPublic() ? null : TokenService.hash(token.strip());
-        if (!store(round, hash, stored, counted)) {
+        if (!submissions.take(round, hash, stored, counted)) {
             throw refusal(round, hash);
         }
         texts.forEach((key, text) -> contribute(round, key, text, round.isPublic()));
-    }
-
-    /** The round open, the token (if any) spent, the response and its counters written; false when refused. */
-    private boolean store(PublicRounds.Facts round, String tokenHash, Map<String, Object> stored, Map<String, List<String>> counted) {
-        AnswerCounts.Values values = AnswerCounts.values(counted);
-        String respondent = tokenHash == null
-                ? "select cast(null as uuid) as party_id from open_round"
-                : """
-                  update respondent_token set used = true where token_hash = :hash and tenant = :tenant
-                      and round_id = (select id from open_round) and not used returning party_id""";
-        var statement = em.createNativeQuery("""
-                with open_round as (
-                    select id from feedback_round where id = :round and tenant = :tenant and closed_at is null
-                        and (opens_at is null or opens_at <= now()) and (closes_at is null or closes_at > now())),
-                respondent as (%s),
-                saved as (
-                    insert into response (id, tenant, round_id, party_id, answers, submitted_on)
-                    select :id, :tenant, :round, party_id, cast(:answers as jsonb), cast(timezone('UTC', now()) as date) from respondent
-                    returning party_id),
-                counted as (
-                    insert into answer_count (tenant, round_id, party_id, question_key, value, shard, n)
-                    select :tenant, :round, coalesce(s.party_id, :noParty), k, v, :shard, 1
-                    from saved s, unnest(cast(:keys as varchar[]), cast(:values as varchar[])) as t(k, v)
-                    on conflict (round_id, party_id, question_key, value, shard) do update set n = answer_count.n + 1)
-                select count(*) from saved""".formatted(respondent))
-                .setParameter("round", round.roundId()).setParameter("tenant", round.tenant())
-                .setParameter("id", UUID.randomUUID()).setParameter("answers", write(stored))
-                .setParameter("noParty", AnswerCounts.NO_PARTY).setParameter("shard", AnswerCounts.shard())
-                .setParameter("keys", values.keys()).setParameter("values", values.values());
-        if (tokenHash != null) {
-            statement.setParameter("hash", tokenHash);
-        }
-        List<?> saved = statement.getResultList();
-        return ((Number) saved.get(0)).longValue() == 1;
     }
 
     /** Why a response was refused: the round's state first, then the token. */
@@ -129,35 +94,8 @@ public class ResponseService {
         if (round == null) {
             return DomainException.notFound("Feedback round", facts.roundId());
         }
-        switch (Rounds.state(round)) {
-            case SCHEDULED -> {
-                return DomainException.conflict("Round " + round.id + " opens at " + round.opensAt + "; it takes no responses yet.");
-            }
-            case CLOSED -> {
-                return DomainException.conflict("Round " + round.id + " closed at "
-                        + (round.closedAt != null ? round.closedAt : round.closesAt) + "; it takes no more responses.");
-            }
-            case OPEN -> { }
-        }
-        List<?> known = tokenHash == null ? List.of() : em.createNativeQuery(
-                        "select round_id, used from respondent_token where token_hash = :hash and tenant = :tenant")
-                .setParameter("hash", tokenHash).setParameter("tenant", round.tenant).getResultList();
-        if (known.isEmpty()) {
-            return new DomainException(403, "Forbidden", "This respondent token is not valid.");
-        }
-        Object[] row = (Object[]) known.get(0);
-        if (!round.id.equals(row[0])) {
-            return DomainException.conflict("This respondent token belongs to another feedback round.");
-        }
-        return DomainException.conflict("This respondent token was already used; each token answers once.");
-    }
-
-    private String write(Map<String, Object> stored) {
-        try {
-            return json.writeValueAsString(stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return RoundRules.responseRefusedByState(round, OffsetDateTime.now()).orElseGet(() -> RoundRules.tokenRefused(round.id,
+                tokenHash == null ? Optional.empty() : submissions.roundOfToken(tokenHash, round.tenant)));
     }
 
     private static void contribute(PublicRounds.Facts round, String questionKey, String text, boolean moderated) {

@@ -8,14 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownParty;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.TokenIssue;
-import org.dialoog.feedback.messaging.EventTypes;
-import org.dialoog.feedback.messaging.FeedbackEvents;
-import org.dialoog.conventions.messaging.Outbox;
+import org.dialoog.feedback.events.EventTypes;
+import org.dialoog.feedback.events.FeedbackEvents;
+import org.dialoog.feedback.store.AnswerCounts;
 
 /** A round's results, read from the pre-aggregated counters, and the FeedbackResultsUpdated event that carries them. */
 @ApplicationScoped
@@ -63,7 +64,7 @@ public class ResultsService {
             KnownParty known = KnownParty.findById(p.partyId());
             return new Party(p.partyId(), known == null ? null : known.name, p.suppressed(), p.responses(), p.questions(), p.dimensions());
         }).toList();
-        return new Results(round.id, round.engagementId, round.sessionId, Rounds.state(round).name(), round.audience, a.responses(),
+        return new Results(round.id, round.engagementId, round.sessionId, round.state().name(), round.audience, a.responses(),
                 issued, rate, round.minGroupSize, a.withheld(), a.questions(), a.dimensions(), parties, texts);
     }
 
@@ -83,10 +84,11 @@ public class ResultsService {
     public void publish(FeedbackRound round) {
         RoundAggregates a = aggregates(round, null);
         var parties = a.parties().stream().filter(p -> p.suppressed() || p.responses() > 0)
-                .map(p -> new FeedbackEvents.PartyDimensions(p.partyId(), p.suppressed(), p.responses(), p.dimensions())).toList();
+                .map(p -> new FeedbackEvents.PartyDimensions(p.partyId(), p.suppressed(), p.responses(), scores(p.dimensions()))).toList();
         outbox.record(EventTypes.RESULTS_UPDATED, round.engagementId, round.id, new FeedbackEvents.ResultsUpdated(round.id,
                 round.engagementId, round.sessionId, round.tenant, round.opensAt != null ? round.opensAt : round.createdAt,
-                Rounds.state(round) == Rounds.State.CLOSED, a.responses(), round.minGroupSize, a.withheld(), a.dimensions(), parties));
+                round.state() == FeedbackRound.State.CLOSED, a.responses(), round.minGroupSize, a.withheld(), scores(a.dimensions()),
+                parties));
         round.resultsPublishedAt = OffsetDateTime.now();
         round.publishedResponses = a.responses();
     }
@@ -98,5 +100,10 @@ public class ResultsService {
         if (round != null && responses(roundId) != round.publishedResponses) {
             publish(round);
         }
+    }
+
+    private static List<FeedbackEvents.DimensionScore> scores(List<RoundAggregates.DimensionResult> dimensions) {
+        return dimensions.stream()
+                .map(d -> new FeedbackEvents.DimensionScore(d.dimension(), d.answers(), d.mean(), d.ci95Low(), d.ci95High())).toList();
     }
 }

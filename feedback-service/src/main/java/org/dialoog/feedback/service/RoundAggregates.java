@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.dialoog.feedback.Question;
+import org.dialoog.feedback.store.AnswerCounts;
 
 /**
  * The results of one round, computed from its counters under the k-anonymity rules: nothing but

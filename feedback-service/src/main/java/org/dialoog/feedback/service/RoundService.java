@@ -2,26 +2,22 @@ package org.dialoog.feedback.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.feedback.EngagementSettings;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownEngagement;
 import org.dialoog.feedback.KnownSession;
-import org.dialoog.feedback.messaging.EventTypes;
-import org.dialoog.feedback.messaging.FeedbackEvents;
-import org.dialoog.conventions.messaging.Outbox;
-import org.dialoog.feedback.rest.RoundRequest;
-import org.dialoog.conventions.domain.DomainException;
-import org.dialoog.conventions.domain.Paging;
+import org.dialoog.feedback.events.EventTypes;
+import org.dialoog.feedback.events.FeedbackEvents;
+import org.dialoog.feedback.store.RoundSearch;
 
 /** Feedback rounds: opening, closing, and the evaluation round a completed session opens by itself. */
 @ApplicationScoped
@@ -32,22 +28,24 @@ public class RoundService {
     private final FeedbackAccess access;
     private final QuestionnaireService questionnaires;
     private final ResultsService results;
+    private final RoundSearch search;
 
-    RoundService(Outbox outbox, FeedbackAccess access, QuestionnaireService questionnaires, ResultsService results) {
+    RoundService(Outbox outbox, FeedbackAccess access, QuestionnaireService questionnaires, ResultsService results, RoundSearch search) {
         this.outbox = outbox;
         this.access = access;
         this.questionnaires = questionnaires;
         this.results = results;
+        this.search = search;
     }
 
-    public FeedbackRound open(RoundRequest r) {
+    public FeedbackRound open(NewRound r) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (r.opensAt() != null && r.closesAt() != null && !r.closesAt().isAfter(r.opensAt())) {
             errors.add(new DomainException.FieldError("closesAt", "must be after opensAt"));
         } else if (r.closesAt() != null && !r.closesAt().isAfter(OffsetDateTime.now())) {
             errors.add(new DomainException.FieldError("closesAt", "must be in the future"));
         }
-        if (r.audience() == RoundRequest.Audience.ATTENDEES && r.sessionId() == null) {
+        if (r.audience() == FeedbackRound.Audience.ATTENDEES && r.sessionId() == null) {
             errors.add(new DomainException.FieldError("sessionId", "an ATTENDEES round belongs to a session"));
         }
         if (r.sessionId() != null) {
@@ -99,7 +97,7 @@ public class RoundService {
         }
         UUID questionnaire = questionnaires.freezeForRound(BuiltInQuestionnaires.idFor(tenant, BuiltInQuestionnaires.SESSION_EVALUATION)).id;
         OffsetDateTime now = OffsetDateTime.now();
-        open(engagementId, sessionId, questionnaire, RoundRequest.Audience.ATTENDEES.name(), now, now.plusDays(7), true);
+        open(engagementId, sessionId, questionnaire, FeedbackRound.Audience.ATTENDEES.name(), now, now.plusDays(7), true);
     }
 
     public FeedbackRound close(UUID id, Long expectedVersion) {
@@ -107,9 +105,7 @@ public class RoundService {
         if (expectedVersion != null && expectedVersion != round.version) {
             throw DomainException.staleVersion(expectedVersion, round.version);
         }
-        if (Rounds.state(round) == Rounds.State.CLOSED) {
-            throw DomainException.conflict("Round " + id + " is already closed.");
-        }
+        RoundRules.checkClosable(round, OffsetDateTime.now());
         round.closedAt = OffsetDateTime.now();
         FeedbackRound.flush();
         outbox.record(EventTypes.ROUND_CLOSED, round.engagementId, round.id, FeedbackEvents.RoundClosed.of(round, results.responses(round.id)));
@@ -124,24 +120,7 @@ public class RoundService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<FeedbackRound> list(UUID engagementId, UUID sessionId, int page, int pageSize) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        String visible = access.roundListCondition();
-        if (visible != null) {
-            where.add(visible);
-            params.put("me", access.userId());
-        }
-        if (engagementId != null) {
-            where.add("engagementId = :engagementId");
-            params.put("engagementId", engagementId);
-        }
-        if (sessionId != null) {
-            where.add("sessionId = :sessionId");
-            params.put("sessionId", sessionId);
-        }
-        var q = FeedbackRound.<FeedbackRound>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                Sort.descending("createdAt").and("id"), params);
-        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+        return search.page(access.reach(), access.userId(), engagementId, sessionId, page, pageSize);
     }
 
     /** The engagement's settings, or the defaults (no automatic evaluation, k = 5). */

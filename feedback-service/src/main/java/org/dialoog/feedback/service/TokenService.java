@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -22,7 +23,6 @@ import org.dialoog.feedback.KnownParticipant;
 import org.dialoog.feedback.RespondentToken;
 import org.dialoog.feedback.SessionAttendee;
 import org.dialoog.feedback.TokenIssue;
-import org.dialoog.feedback.rest.RoundRequest;
 import org.dialoog.conventions.domain.DomainException;
 
 /**
@@ -52,12 +52,7 @@ public class TokenService {
 
     public Issue issue(UUID roundId) {
         FeedbackRound round = access.writableRound(roundId);
-        if (RoundRequest.Audience.PUBLIC.name().equals(round.audience)) {
-            throw DomainException.conflict("Round " + roundId + " is PUBLIC: it takes responses without tokens.");
-        }
-        if (Rounds.state(round) == Rounds.State.CLOSED) {
-            throw DomainException.conflict("Round " + roundId + " is closed; no more tokens.");
-        }
+        RoundRules.checkTokensAllowed(round, OffsetDateTime.now());
         List<Eligible> eligible = eligible(round);
         Set<UUID> already = TokenIssue.<TokenIssue>list("roundId", roundId).stream().map(t -> t.participantId).collect(Collectors.toSet());
         List<Issued> issued = new ArrayList<>();
@@ -89,7 +84,7 @@ public class TokenService {
     }
 
     private static List<Eligible> eligible(FeedbackRound round) {
-        if (RoundRequest.Audience.ATTENDEES.name().equals(round.audience)) {
+        if (FeedbackRound.Audience.ATTENDEES.name().equals(round.audience)) {
             List<SessionAttendee> attendees = SessionAttendee.list("sessionId", Sort.ascending("participantId"), round.sessionId);
             if (attendees.isEmpty()) {
                 throw DomainException.conflict("No attendees of session " + round.sessionId + " are known yet; tokens for an "

@@ -1,5 +1,4 @@
-package org.dialoog.session.messaging;
-import org.dialoog.conventions.messaging.CloudEvents;
+package org.dialoog.session.events;
 
 /** The topics and CloudEvents types session-service publishes and reads; documented in {@code docs/events.md}. */
 public final class EventTypes {

@@ -1,4 +1,4 @@
-package org.dialoog.session.messaging;
+package org.dialoog.session.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -6,11 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.dialoog.conventions.messaging.EventInbox;
+import org.dialoog.conventions.messaging.IncomingEvent;
+import org.dialoog.session.events.EventTypes;
 import org.dialoog.session.service.EngagementReadModel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.dialoog.conventions.messaging.EventInbox;
-import org.dialoog.conventions.messaging.IncomingEvent;
 
 /** Keeps session-service's picture of engagements current from engagement-service's events. */
 @ApplicationScoped

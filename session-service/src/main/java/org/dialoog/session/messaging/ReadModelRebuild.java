@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import org.apache.kafka.common.TopicPartition;
-import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.service.EngagementReadModel;
 
 /**
  * Rebuilds the caller's tenant's engagement read model by replaying the engagement topic from
@@ -19,33 +17,20 @@ import org.dialoog.conventions.security.Caller;
 @ApplicationScoped
 public class ReadModelRebuild {
 
-    private final EntityManager em;
-    private final Caller caller;
+    private final EngagementReadModel readModel;
     private final KafkaClientService kafka;
 
-    ReadModelRebuild(EntityManager em, Caller caller, KafkaClientService kafka) {
-        this.em = em;
-        this.caller = caller;
+    ReadModelRebuild(EngagementReadModel readModel, KafkaClientService kafka) {
+        this.readModel = readModel;
         this.kafka = kafka;
     }
 
     /** Returns the partitions this instance rewound. */
     public Set<TopicPartition> rebuildEngagements() {
-        forget();
+        readModel.forgetTenant(EngagementEventsConsumer.NAME);
         var consumer = kafka.<String, String>getConsumer(EngagementEventsConsumer.NAME);
         Set<TopicPartition> assigned = consumer.getAssignments().await().atMost(Duration.ofSeconds(10));
         consumer.seekToBeginning(assigned).await().atMost(Duration.ofSeconds(10));
         return assigned;
-    }
-
-    @Transactional
-    void forget() {
-        // Bulk HQL is tenant-scoped by Hibernate like every other query.
-        em.createQuery("delete from KnownEngagement").executeUpdate();
-        em.createQuery("delete from KnownParticipant").executeUpdate();
-        em.createNativeQuery("delete from processed_event where consumer = ?1 and tenant = ?2")
-                .setParameter(1, EngagementEventsConsumer.NAME)
-                .setParameter(2, caller.tenant().orElseThrow())
-                .executeUpdate();
     }
 }

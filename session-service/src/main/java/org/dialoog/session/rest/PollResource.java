@@ -23,12 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.AgendaItem;
 import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionType;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.service.PollService;
+import org.dialoog.session.service.SessionDetails;
 import org.dialoog.session.service.SlotRanking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -77,7 +79,7 @@ public class PollResource {
     @Schema(name = "PollDecisionRequest")
     public record DecisionRequest(@NotNull UUID slotId, @NotNull SessionType type,
                                   @NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
-                                  @Size(max = 50) List<SessionRequest.@Valid @NotNull AgendaItem> agenda,
+                                  @Size(max = 50) List<@Valid @NotNull AgendaItem> agenda,
                                   @Size(max = 64) String timeZone, @NotNull @Valid SessionRequest.Location location,
                                   @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100000) Integer capacity,
                                   @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
@@ -129,7 +131,7 @@ public class PollResource {
                            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
             SchedulingPoll p = service.create(request.engagementId(), request.title(),
-                    request.slots().stream().map(s -> new PollService.SlotRequest(s.startsAt(), s.endsAt())).toList(),
+                    request.slots().stream().map(s -> new PollService.CandidateSlot(s.startsAt(), s.endsAt())).toList(),
                     request.partyIds());
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/scheduling-polls/{id}").build(p.id),
                     PollView.of(service.get(p.id)), Long.toString(p.version));
@@ -165,8 +167,9 @@ public class PollResource {
     public Response decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest r, @Context UriInfo uri) {
         var poll = service.get(id);
         var slot = service.slot(id, r.slotId());
-        SessionRequest details = new SessionRequest(poll.poll().engagementId, r.type(), r.title(), r.description(), r.agenda(),
-                slot.startsAt, slot.endsAt, r.timeZone(), r.location(), r.capacity(), r.facilitators(), r.openRegistration());
+        SessionDetails details = new SessionDetails(poll.poll().engagementId, r.type(), r.title(), r.description(), r.agenda(),
+                slot.startsAt, slot.endsAt, r.timeZone(), r.location().toDetails(), r.capacity(), r.facilitators(),
+                r.openRegistration());
         Session s = service.decide(id, r.slotId(), details);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions/{id}").build(s.id))
                 .entity(SessionView.of(s)).tag(Versions.etag(s.version)).build();

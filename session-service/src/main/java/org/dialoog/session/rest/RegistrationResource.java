@@ -26,11 +26,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.vertx.core.http.HttpServerRequest;
-import org.dialoog.session.Registration;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.domain.DomainException;
-import org.dialoog.session.service.PublicSessions;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.Registration;
 import org.dialoog.session.service.RegistrationService;
+import org.dialoog.session.store.PublicSessions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

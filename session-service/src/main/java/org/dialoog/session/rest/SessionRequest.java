@@ -11,7 +11,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.dialoog.session.AgendaItem;
+import org.dialoog.session.LocationMode;
 import org.dialoog.session.SessionType;
+import org.dialoog.session.service.SessionDetails;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.URL;
 
@@ -31,19 +34,20 @@ public record SessionRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
         boolean openRegistration) {
 
-    /** One agenda item and its length. */
-    @Schema(name = "AgendaItem")
-    public record AgendaItem(@NotBlank @Size(max = 200) @Schema(examples = "Check-in") String title,
-                             @Min(1) @Max(1440) @Schema(examples = "15") int minutes) {
-    }
-
     /** Where the session takes place. */
     @Schema(name = "Location")
     public record Location(@NotNull LocationMode mode,
                            @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht") String address,
                            @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc") String url) {
+
+        SessionDetails.Location toDetails() {
+            return new SessionDetails.Location(mode, address, url);
+        }
     }
 
-    /** On site, online or both. */
-    public enum LocationMode { ON_SITE, ONLINE, HYBRID }
+    /** The service's command for these (validated) fields. */
+    SessionDetails toDetails() {
+        return new SessionDetails(engagementId, type, title, description, agenda, startsAt, endsAt, timeZone,
+                location.toDetails(), capacity, facilitators, openRegistration);
+    }
 }

@@ -26,10 +26,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.Session;
+import org.dialoog.session.SessionFilter;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.SessionType;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.service.SessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,7 +73,7 @@ public class SessionResource {
                              @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
                              @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            Session s = service.schedule(request);
+            Session s = service.schedule(request.toDetails());
             return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/sessions/{id}").build(s.id),
                     SessionView.of(s), Long.toString(s.version));
         });
@@ -93,7 +94,7 @@ public class SessionResource {
                          @QueryParam("page") @DefaultValue("1") @Min(1) int page,
                          @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
                          @Context UriInfo uri) {
-        var filter = new SessionService.Filter(engagementId, QueryTimes.parse("from", from), QueryTimes.parse("to", to),
+        var filter = new SessionFilter(engagementId, QueryTimes.parse("from", from), QueryTimes.parse("to", to),
                 type, status, facilitator);
         return Pages.ok(service.list(filter, page, pageSize).map(SessionView::of), uri);
     }
@@ -124,7 +125,7 @@ public class SessionResource {
         Long expected = Versions.expected(ifMatch);
         Session current = service.writable(id, expected);
         SessionRequest changed = mergePatch.apply(SessionView.editable(current), patch, SessionRequest.class);
-        Session s = service.update(id, expected, changed);
+        Session s = service.update(id, expected, changed.toDetails());
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
     }
 

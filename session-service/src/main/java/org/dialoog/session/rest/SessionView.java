@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.dialoog.session.AgendaItem;
+import org.dialoog.session.LocationMode;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.SessionType;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A session as the API shows it. */
 @Schema(name = "Session")
 public record SessionView(UUID id, UUID engagementId, SessionType type, String title, String description,
-                          List<SessionRequest.AgendaItem> agenda,
+                          List<AgendaItem> agenda,
                           OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
                           SessionRequest.Location location, Integer capacity, List<String> facilitators,
                           boolean openRegistration, SessionStatus status, String cancelReason,
@@ -22,7 +24,7 @@ public record SessionView(UUID id, UUID engagementId, SessionType type, String t
     public static SessionView of(Session s) {
         return new SessionView(s.id, s.engagementId, s.type, s.title, s.description, s.agenda == null ? List.of() : s.agenda,
                 s.startsAt, s.endsAt, s.timeZone,
-                new SessionRequest.Location(SessionRequest.LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
+                new SessionRequest.Location(LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
                 s.capacity, List.of(s.facilitators), s.openRegistration, s.status, s.cancelReason, s.sequence, s.completedAt,
                 s.version, s.createdAt, s.updatedAt);
     }
@@ -30,7 +32,7 @@ public record SessionView(UUID id, UUID engagementId, SessionType type, String t
     /** The editable fields, as a request a merge patch applies to. */
     public static SessionRequest editable(Session s) {
         return new SessionRequest(s.engagementId, s.type, s.title, s.description, s.agenda, s.startsAt, s.endsAt, s.timeZone,
-                new SessionRequest.Location(SessionRequest.LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
+                new SessionRequest.Location(LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
                 s.capacity, List.of(s.facilitators), s.openRegistration);
     }
 }

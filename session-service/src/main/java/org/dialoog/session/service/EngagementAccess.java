@@ -1,16 +1,16 @@
 package org.dialoog.session.service;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
-import org.dialoog.conventions.security.Caller;
-import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.session.store.SessionSearch;
 
 /**
  * Who may see and change which engagement's sessions, the same rule as engagement-service's:
@@ -96,21 +96,13 @@ public class EngagementAccess {
         return e;
     }
 
-    /**
-     * The HQL condition (on an entity with {@code engagementId}) that keeps a list to what the
-     * caller may read, with its parameters; empty for roles that read the whole tenant.
-     */
-    public Condition listCondition() {
+    /** Whose sessions the caller may list: the whole tenant, or the engagements that name them. */
+    public SessionSearch.Scope listScope() {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return new Condition("", Map.of());
+            return SessionSearch.Scope.TENANT;
         }
-        String column = caller.is(Caller.FACILITATOR) ? "facilitators" : "clientContacts";
-        return new Condition("engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))",
-                Map.of("me", caller.userId()));
-    }
-
-    /** An HQL condition and its named parameters. */
-    public record Condition(String hql, Map<String, Object> parameters) {
+        return caller.is(Caller.FACILITATOR) ? SessionSearch.Scope.facilitatedBy(caller.userId())
+                : SessionSearch.Scope.withClientContact(caller.userId());
     }
 
     private static KnownEngagement engagementOf(Session s) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.dialoog.conventions.messaging.EventInbox;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
 
@@ -14,9 +15,11 @@ import org.dialoog.session.KnownParticipant;
 public class EngagementReadModel {
 
     private final SessionService sessions;
+    private final EventInbox inbox;
 
-    EngagementReadModel(SessionService sessions) {
+    EngagementReadModel(SessionService sessions, EventInbox inbox) {
         this.sessions = sessions;
+        this.inbox = inbox;
     }
 
     public void upsert(UUID id, String title, String status, String[] facilitators, String[] clientContacts, long version) {
@@ -78,5 +81,18 @@ public class EngagementReadModel {
 
     public void forget(UUID id) {
         KnownEngagement.deleteById(id);
+    }
+
+    /**
+     * Drops the caller's tenant's engagements and participants, and the marks of the events
+     * {@code consumer} applied for it, so that replaying the topic builds them again. Commits on
+     * its own, before the consumer is rewound.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void forgetTenant(String consumer) {
+        // bulk deletes are tenant-scoped by Hibernate like every other query
+        KnownEngagement.deleteAll();
+        KnownParticipant.deleteAll();
+        inbox.forget(consumer);
     }
 }

@@ -12,15 +12,15 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.Invitation;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
-import org.dialoog.session.messaging.EventTypes;
-import org.dialoog.conventions.messaging.Outbox;
-import org.dialoog.session.messaging.SessionEvents;
-import org.dialoog.conventions.domain.DomainException;
-import org.dialoog.conventions.domain.Paging;
+import org.dialoog.session.events.EventTypes;
+import org.dialoog.session.events.SessionEvents;
 
 /** Inviting participants to a session and recording their answers, within the session's capacity. */
 @ApplicationScoped
@@ -107,8 +107,7 @@ public class InvitationService {
      * tentative answer from someone holding a seat frees it for the first on the waitlist.
      */
     public Invitation respond(UUID sessionId, UUID participantId, Invitation.Status response) {
-        if (response != Invitation.Status.ACCEPTED && response != Invitation.Status.DECLINED
-                && response != Invitation.Status.TENTATIVE) {
+        if (response == null || !response.isAnswer()) {
             throw DomainException.invalid("response", "must be ACCEPTED, DECLINED or TENTATIVE");
         }
         Session s = access.writable(sessionId);
@@ -116,21 +115,13 @@ public class InvitationService {
         Invitation inv = Invitation.<Invitation>find("sessionId = ?1 and participantId = ?2", s.id, participantId)
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Invitation of participant", participantId + " to session " + sessionId));
-        Invitation.Status before = inv.status;
-        if (response == Invitation.Status.ACCEPTED) {
-            if (before != Invitation.Status.ACCEPTED && before != Invitation.Status.WAITLISTED) {
-                inv.status = seats.acceptOrWaitlist(s);
-                inv.waitlistedAt = inv.status == Invitation.Status.WAITLISTED ? OffsetDateTime.now() : null;
-            }
-        } else {
-            inv.status = response;
-            inv.waitlistedAt = null;
-        }
-        inv.respondedAt = OffsetDateTime.now();
+        // seats are counted only when the answer asks for one
+        boolean seatFree = inv.asksForSeat(response) && seats.free(s);
+        boolean seatGivenUp = inv.answer(response, seatFree, OffsetDateTime.now());
         Invitation.flush();
         outbox.record(EventTypes.INVITATION_RESPONDED, s.engagementId, s.id,
                 SessionEvents.InvitationResponded.of(s, inv, response, false));
-        if (before == Invitation.Status.ACCEPTED && inv.status != Invitation.Status.ACCEPTED) {
+        if (seatGivenUp) {
             seats.fillFreeSeats(s);
         }
         return inv;

@@ -13,22 +13,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.PollSlot;
 import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
 import org.dialoog.session.Session;
-import org.dialoog.session.rest.SessionRequest;
-import org.dialoog.conventions.domain.DomainException;
 
 /** Scheduling polls: candidate slots, who can make which, and the decision that schedules the session. */
 @ApplicationScoped
 @Transactional
 public class PollService {
 
-    /** A slot as asked for. */
-    public record SlotRequest(OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    /** A candidate slot of a poll to open. */
+    public record CandidateSlot(OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
     /** A poll with its slots, votes and ranking. */
@@ -45,7 +44,7 @@ public class PollService {
         this.invitations = invitations;
     }
 
-    public SchedulingPoll create(UUID engagementId, String title, List<SlotRequest> slots, List<UUID> partyIds) {
+    public SchedulingPoll create(UUID engagementId, String title, List<CandidateSlot> slots, List<UUID> partyIds) {
         KnownEngagement engagement = access.plannable(engagementId, "engagementId");
         List<DomainException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
@@ -139,7 +138,7 @@ public class PollService {
     }
 
     /** Chooses a slot: schedules the session at that time and invites every current participant of the poll's parties. */
-    public Session decide(UUID pollId, UUID slotId, SessionRequest details) {
+    public Session decide(UUID pollId, UUID slotId, SessionDetails details) {
         SchedulingPoll poll = writable(pollId);
         if (poll.status != SchedulingPoll.Status.OPEN) {
             throw DomainException.conflict("Poll " + pollId + " is already decided (session " + poll.sessionId + ").");

@@ -14,11 +14,11 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 import org.dialoog.session.Registration;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
-import org.dialoog.conventions.domain.DomainException;
-import org.dialoog.conventions.domain.Paging;
 
 /**
  * Public sign-up for open sessions (citizen evenings). The caller has no account: the
@@ -42,13 +42,13 @@ public class RegistrationService {
     public record Registered(Registration registration, String code) {
     }
 
-    /** Registers a member of the public; runs for the session's tenant, found by {@code PublicSessions}. */
+    /** Registers a member of the public; runs for the session's tenant, found by {@code store/PublicSessions}. */
     public Registered register(UUID sessionId, String name, String email) {
         Session s = access.lockedForPublic(sessionId);
         if (!s.openRegistration) {
             throw DomainException.conflict("Session " + sessionId + " is not open for public registration.");
         }
-        if (s.status != SessionStatus.PLANNED || !s.startsAt.isAfter(OffsetDateTime.now())) {
+        if (s.status != SessionStatus.PLANNED || s.hasStarted(OffsetDateTime.now())) {
             throw DomainException.conflict("Registration for session " + sessionId + " is closed: it is "
                     + (s.status == SessionStatus.PLANNED ? "already under way or over" : s.status) + ".");
         }
@@ -68,8 +68,7 @@ public class RegistrationService {
         r.email = normalisedEmail;
         r.codeHash = hash(code);
         r.registeredAt = OffsetDateTime.now();
-        r.status = seats.free(s) ? Registration.Status.CONFIRMED : Registration.Status.WAITLISTED;
-        r.waitlistedAt = r.status == Registration.Status.WAITLISTED ? r.registeredAt : null;
+        r.admit(seats.free(s));
         r.persist();
         return new Registered(r, code);
     }
@@ -83,12 +82,9 @@ public class RegistrationService {
         if (r.status == Registration.Status.CANCELLED) {
             return r;
         }
-        boolean heldSeat = r.status == Registration.Status.CONFIRMED;
-        r.status = Registration.Status.CANCELLED;
-        r.cancelledAt = OffsetDateTime.now();
-        r.waitlistedAt = null;
+        boolean seatGivenUp = r.cancel(OffsetDateTime.now());
         Registration.flush();
-        if (heldSeat && s.status == SessionStatus.PLANNED) {
+        if (seatGivenUp && s.status == SessionStatus.PLANNED) {
             seats.fillFreeSeats(s);
         }
         return r;

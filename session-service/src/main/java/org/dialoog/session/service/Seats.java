@@ -7,17 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.Invitation;
 import org.dialoog.session.Registration;
 import org.dialoog.session.Session;
-import org.dialoog.session.messaging.EventTypes;
-import org.dialoog.conventions.messaging.Outbox;
-import org.dialoog.session.messaging.SessionEvents;
+import org.dialoog.session.Waitlist;
+import org.dialoog.session.events.EventTypes;
+import org.dialoog.session.events.SessionEvents;
 
 /**
  * The seats of a session, shared by accepted invitations and confirmed public registrations.
  * Callers hold the session's row lock ({@link EngagementAccess#writable}), so counting and
- * taking a seat happen as one step and the capacity is never exceeded.
+ * taking a seat happen as one step and the capacity is never exceeded; {@link Waitlist} decides.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,7 +36,7 @@ public class Seats {
     }
 
     public boolean free(Session s) {
-        return s.capacity == null || taken(s.id) < s.capacity;
+        return Waitlist.freeSeats(s.capacity, taken(s.id)) > 0;
     }
 
     /** Participants still expected: every invitation that was not declined. */
@@ -46,30 +47,20 @@ public class Seats {
 
     /** Gives free seats to the waitlist, first come first served across invitations and registrations. */
     public void fillFreeSeats(Session s) {
-        while (free(s)) {
-            Invitation invitation = Invitation.<Invitation>find("sessionId = ?1 and status = ?2",
-                    Sort.ascending("waitlistedAt", "id"), s.id, Invitation.Status.WAITLISTED).firstResult();
-            Registration registration = Registration.<Registration>find("sessionId = ?1 and status = ?2",
-                    Sort.ascending("waitlistedAt", "id"), s.id, Registration.Status.WAITLISTED).firstResult();
-            if (invitation == null && registration == null) {
-                return;
-            }
-            if (registration == null || invitation != null && !invitation.waitlistedAt.isAfter(registration.waitlistedAt)) {
-                invitation.status = Invitation.Status.ACCEPTED;
-                invitation.waitlistedAt = null;
-                Invitation.flush();
-                outbox.record(EventTypes.INVITATION_RESPONDED, s.engagementId, s.id,
-                        SessionEvents.InvitationResponded.of(s, invitation, Invitation.Status.ACCEPTED, true));
-            } else {
-                registration.status = Registration.Status.CONFIRMED;
-                registration.waitlistedAt = null;
-                Registration.flush();
-            }
+        int free = Waitlist.freeSeats(s.capacity, taken(s.id));
+        if (free == 0) {
+            return;
         }
-    }
-
-    /** What an acceptance becomes now: a seat while one is free, otherwise a place on the waitlist. */
-    public Invitation.Status acceptOrWaitlist(Session s) {
-        return free(s) ? Invitation.Status.ACCEPTED : Invitation.Status.WAITLISTED;
+        // only the first `free` of each line can get a seat
+        List<Invitation> invitations = Invitation.<Invitation>find("sessionId = ?1 and status = ?2",
+                Sort.ascending("waitlistedAt", "id"), s.id, Invitation.Status.WAITLISTED).range(0, free - 1).list();
+        List<Registration> registrations = Registration.<Registration>find("sessionId = ?1 and status = ?2",
+                Sort.ascending("waitlistedAt", "id"), s.id, Registration.Status.WAITLISTED).range(0, free - 1).list();
+        Waitlist.Promoted promoted = Waitlist.promote(free, invitations, registrations);
+        Invitation.flush();
+        for (Invitation invitation : promoted.invitations()) {
+            outbox.record(EventTypes.INVITATION_RESPONDED, s.engagementId, s.id,
+                    SessionEvents.InvitationResponded.of(s, invitation, Invitation.Status.ACCEPTED, true));
+        }
     }
 }

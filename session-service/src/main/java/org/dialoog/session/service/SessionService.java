@@ -6,32 +6,31 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import org.dialoog.session.Attendance;
-import org.dialoog.session.KnownEngagement;
-import org.dialoog.session.Session;
-import org.dialoog.session.SessionStatus;
-import org.dialoog.session.SessionType;
-import org.dialoog.session.messaging.EventTypes;
-import org.dialoog.conventions.messaging.Outbox;
-import org.dialoog.session.messaging.SessionEvents;
-import org.dialoog.session.rest.SessionRequest;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.messaging.Outbox;
+import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.AgendaItem;
+import org.dialoog.session.Attendance;
+import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.LocationMode;
+import org.dialoog.session.Session;
+import org.dialoog.session.SessionFilter;
+import org.dialoog.session.SessionStatus;
+import org.dialoog.session.events.EventTypes;
+import org.dialoog.session.events.SessionEvents;
+import org.dialoog.session.store.FacilitatorBookings;
+import org.dialoog.session.store.SessionSearch;
 
 /** Scheduling, changing, cancelling and completing the sessions of active engagements. */
 @ApplicationScoped
@@ -44,17 +43,20 @@ public class SessionService {
     private final Caller caller;
     private final EngagementAccess access;
     private final Seats seats;
-    private final EntityManager em;
+    private final FacilitatorBookings bookings;
+    private final SessionSearch search;
 
-    SessionService(Outbox outbox, Caller caller, EngagementAccess access, Seats seats, EntityManager em) {
+    SessionService(Outbox outbox, Caller caller, EngagementAccess access, Seats seats, FacilitatorBookings bookings,
+                   SessionSearch search) {
         this.outbox = outbox;
         this.caller = caller;
         this.access = access;
         this.seats = seats;
-        this.em = em;
+        this.bookings = bookings;
+        this.search = search;
     }
 
-    public Session schedule(SessionRequest r) {
+    public Session schedule(SessionDetails r) {
         List<DomainException.FieldError> errors = checkTimes(r);
         KnownEngagement engagement = KnownEngagement.findById(r.engagementId());
         if (engagement == null) {
@@ -99,9 +101,9 @@ public class SessionService {
      * Changes a planned session. A change of time is a reschedule: invitations stay, the
      * iCalendar SEQUENCE rises and invitees learn it from a SessionRescheduled event.
      */
-    public Session update(UUID id, Long expectedVersion, SessionRequest r) {
+    public Session update(UUID id, Long expectedVersion, SessionDetails r) {
         Session s = writable(id, expectedVersion);
-        requirePlanned(s, "changed");
+        s.requireChangeable();
         List<DomainException.FieldError> errors = checkTimes(r);
         if (!r.engagementId().equals(s.engagementId)) {
             errors.add(new DomainException.FieldError("engagementId", "a session cannot move to another engagement"));
@@ -143,7 +145,6 @@ public class SessionService {
     /** Cancels a planned session; a completed or cancelled one cannot be cancelled (409). */
     public Session cancel(UUID id, Long expectedVersion, String reason) {
         Session s = writable(id, expectedVersion);
-        requirePlanned(s, "cancelled");
         cancel(s, reason);
         return s;
     }
@@ -151,14 +152,7 @@ public class SessionService {
     /** Completes a session that has started; the event carries who attended and their parties. */
     public Session complete(UUID id, Long expectedVersion) {
         Session s = writable(id, expectedVersion);
-        requirePlanned(s, "completed");
-        if (s.startsAt.isAfter(OffsetDateTime.now())) {
-            throw DomainException.conflict("Session " + id + " starts at " + s.startsAt
-                    + "; it can be completed only after it started.");
-        }
-        s.status = SessionStatus.COMPLETED;
-        s.completedAt = OffsetDateTime.now();
-        s.updatedAt = s.completedAt;
+        s.complete(OffsetDateTime.now());
         Session.flush();
         List<Attendance> present = Attendance.list("sessionId = ?1 and present = true", Sort.ascending("participantId"), s.id);
         outbox.record(EventTypes.SESSION_COMPLETED, s.engagementId, s.id, SessionEvents.Completed.of(s, present));
@@ -175,10 +169,7 @@ public class SessionService {
     }
 
     private void cancel(Session s, String reason) {
-        s.status = SessionStatus.CANCELLED;
-        s.cancelReason = reason;
-        s.sequence++;
-        s.updatedAt = OffsetDateTime.now();
+        s.cancel(reason, OffsetDateTime.now());
         Session.flush();
         outbox.record(EventTypes.SESSION_CANCELLED, s.engagementId, s.id, SessionEvents.Cancelled.of(s, seats.invitees(s.id)));
     }
@@ -188,56 +179,12 @@ public class SessionService {
         return access.readable(id);
     }
 
-    /** What a list of sessions may be narrowed to; every field is optional. */
-    public record Filter(UUID engagementId, OffsetDateTime from, OffsetDateTime to, SessionType type,
-                         SessionStatus status, String facilitator) {
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Paging.Page<Session> list(Filter f, int page, int pageSize) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        EngagementAccess.Condition visible = access.listCondition();
-        if (!visible.hql().isEmpty()) {
-            where.add(visible.hql());
-            params.putAll(visible.parameters());
-        }
-        if (f.engagementId() != null) {
-            where.add("engagementId = :engagementId");
-            params.put("engagementId", f.engagementId());
-        }
-        if (f.from() != null) {
-            where.add("endsAt > :from");
-            params.put("from", f.from());
-        }
-        if (f.to() != null) {
-            where.add("startsAt < :to");
-            params.put("to", f.to());
-        }
-        if (f.type() != null) {
-            where.add("type = :type");
-            params.put("type", f.type());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.put("status", f.status());
-        }
-        if (f.facilitator() != null) {
-            where.add("array_contains(facilitators, :facilitator)");
-            params.put("facilitator", f.facilitator());
-        }
-        var q = Session.<Session>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
-                Sort.ascending("startsAt", "id"), params);
-        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    public Paging.Page<Session> list(SessionFilter f, int page, int pageSize) {
+        return search.find(access.listScope(), f, page, pageSize);
     }
 
-    private static void requirePlanned(Session s, String what) {
-        if (s.status != SessionStatus.PLANNED) {
-            throw DomainException.conflict("Session " + s.id + " is " + s.status + "; only a PLANNED session can be " + what + ".");
-        }
-    }
-
-    private static void apply(Session s, SessionRequest r) {
+    private static void apply(Session s, SessionDetails r) {
         s.title = r.title().strip();
         s.description = r.description();
         s.agenda = r.agenda() == null ? List.of() : List.copyOf(r.agenda());
@@ -260,35 +207,26 @@ public class SessionService {
         if (s.facilitators.length == 0) {
             return;
         }
-        String[] sorted = s.facilitators.clone();
-        Arrays.sort(sorted);
-        for (String facilitator : sorted) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                    .setParameter("key", "facilitator:" + caller.tenant().orElse("") + ":" + facilitator)
-                    .getSingleResult();
-        }
-        List<Session> overlapping = Session.list("status = ?1 and startsAt < ?2 and endsAt > ?3 and id <> ?4",
-                Sort.ascending("startsAt"), SessionStatus.PLANNED, s.endsAt, s.startsAt, s.id);
-        for (Session other : overlapping) {
-            for (String facilitator : s.facilitators) {
-                if (Arrays.asList(other.facilitators).contains(facilitator)) {
-                    throw new DomainException(409, "Facilitator already booked",
-                            "Facilitator " + facilitator + " is already booked in session " + other.id + " ('" + other.title
-                                    + "', " + other.startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " to "
-                                    + other.endsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ").");
-                }
+        bookings.lock(caller.tenant().orElse(""), s.facilitators);
+        for (Session other : bookings.plannedOverlapping(s)) {
+            Optional<String> facilitator = s.facilitatorClashWith(other);
+            if (facilitator.isPresent()) {
+                throw new DomainException(409, "Facilitator already booked",
+                        "Facilitator " + facilitator.get() + " is already booked in session " + other.id + " ('" + other.title
+                                + "', " + other.startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " to "
+                                + other.endsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ").");
             }
         }
     }
 
-    static List<DomainException.FieldError> checkTimes(SessionRequest r) {
+    static List<DomainException.FieldError> checkTimes(SessionDetails r) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (!r.endsAt().isAfter(r.startsAt())) {
             errors.add(new DomainException.FieldError("endsAt", "must be after startsAt"));
         } else if (Duration.between(r.startsAt(), r.endsAt()).toHours() > 24) {
             errors.add(new DomainException.FieldError("endsAt", "a session lasts at most 24 hours"));
         } else if (r.agenda() != null) {
-            long planned = r.agenda().stream().mapToLong(SessionRequest.AgendaItem::minutes).sum();
+            long planned = r.agenda().stream().mapToLong(AgendaItem::minutes).sum();
             long available = Duration.between(r.startsAt(), r.endsAt()).toMinutes();
             if (planned > available) {
                 errors.add(new DomainException.FieldError("agenda", "the agenda takes " + planned
@@ -302,11 +240,11 @@ public class SessionService {
                 errors.add(new DomainException.FieldError("timeZone", "not an IANA time zone (for example Europe/Amsterdam)"));
             }
         }
-        SessionRequest.Location l = r.location();
-        if (l.mode() != SessionRequest.LocationMode.ONLINE && (l.address() == null || l.address().isBlank())) {
+        SessionDetails.Location l = r.location();
+        if (l.mode() != LocationMode.ONLINE && (l.address() == null || l.address().isBlank())) {
             errors.add(new DomainException.FieldError("location.address", "required for " + l.mode() + " sessions"));
         }
-        if (l.mode() != SessionRequest.LocationMode.ON_SITE && (l.url() == null || l.url().isBlank())) {
+        if (l.mode() != LocationMode.ON_SITE && (l.url() == null || l.url().isBlank())) {
             errors.add(new DomainException.FieldError("location.url", "required for " + l.mode() + " sessions"));
         }
         return errors;

@@ -1,4 +1,4 @@
-package org.dialoog.session.service;
+package org.dialoog.session.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.dialoog.engagement.repository;
+package org.dialoog.engagement.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,30 +10,29 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import org.dialoog.engagement.Engagement;
 import org.dialoog.conventions.security.Caller;
-import org.dialoog.engagement.service.EngagementQuery;
+import org.dialoog.engagement.Engagement;
+import org.dialoog.engagement.EngagementQuery;
 
 /**
  * Engagements the caller may see. The tenant is added by Hibernate to every query; this adds
  * the role rule: facilitators see what they facilitate, clients what they are a contact of.
  */
 @ApplicationScoped
-public class EngagementRepository implements PanacheRepositoryBase<Engagement, UUID> {
+public class VisibleEngagements {
 
     private final Caller caller;
 
-    EngagementRepository(Caller caller) {
+    VisibleEngagements(Caller caller) {
         this.caller = caller;
     }
 
-    public Optional<Engagement> findVisible(UUID id) {
+    public Optional<Engagement> find(UUID id) {
         List<String> where = new ArrayList<>(List.of("id = :id"));
         Map<String, Object> params = new HashMap<>(Map.of("id", id));
         restrictToCaller(where, params);
-        return find(String.join(" and ", where), params).firstResultOptional();
+        return Engagement.<Engagement>find(String.join(" and ", where), params).firstResultOptional();
     }
 
     public PanacheQuery<Engagement> search(EngagementQuery q) {
@@ -64,7 +63,7 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
             where.add("(lower(title) like :text or lower(reference) like :text or lower(clientOrganisation) like :text)");
             params.put("text", "%" + q.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return find(String.join(" and ", where), sort(q.sort()), params);
+        return Engagement.find(String.join(" and ", where), sort(q.sort()), params);
     }
 
     private void restrictToCaller(List<String> where, Map<String, Object> params) {

@@ -1,11 +1,11 @@
-package org.dialoog.feedback.messaging;
+package org.dialoog.feedback.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.dialoog.feedback.FeedbackRound;
-import org.dialoog.feedback.service.RoundAggregates;
+import org.dialoog.feedback.Question;
 
 /** The payloads of feedback events: counts and k-anonymous aggregates, never a text, a token or a person. */
 public final class FeedbackEvents {
@@ -38,10 +38,17 @@ public final class FeedbackEvents {
      */
     public record ResultsUpdated(UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime roundStartedAt,
                                  boolean closed, long responses, int minGroupSize, boolean withheld,
-                                 List<RoundAggregates.DimensionResult> dimensions, List<PartyDimensions> parties) {
+                                 List<DimensionScore> dimensions, List<PartyDimensions> parties) {
     }
 
     /** One party's dimensions, or {@code suppressed}. */
-    public record PartyDimensions(UUID partyId, boolean suppressed, Long responses, List<RoundAggregates.DimensionResult> dimensions) {
+    public record PartyDimensions(UUID partyId, boolean suppressed, Long responses, List<DimensionScore> dimensions) {
+    }
+
+    /**
+     * A dimension on the 0–100 scale, as the event carries it: the event's own record, so that a
+     * change to the results API cannot change the event unnoticed.
+     */
+    public record DimensionScore(Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {
     }
 }

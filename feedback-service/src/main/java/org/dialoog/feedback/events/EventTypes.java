@@ -1,5 +1,4 @@
-package org.dialoog.feedback.messaging;
-import org.dialoog.conventions.messaging.CloudEvents;
+package org.dialoog.feedback.events;
 
 /** The topics and CloudEvents types feedback-service publishes; documented in {@code docs/events.md}. */
 public final class EventTypes {

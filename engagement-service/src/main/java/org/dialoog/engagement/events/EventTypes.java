@@ -1,5 +1,4 @@
-package org.dialoog.engagement.messaging;
-import org.dialoog.conventions.messaging.CloudEvents;
+package org.dialoog.engagement.events;
 
 /** The topics and CloudEvents types of engagement-service; documented in {@code docs/events.md}. */
 public final class EventTypes {

@@ -1,4 +1,4 @@
-package org.dialoog.feedback.service;
+package org.dialoog.feedback.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.dialoog.feedback.FeedbackRound;
 
 /**
  * What never changes about a round (its tenant, questionnaire and audience), for callers without
@@ -28,7 +30,7 @@ public class PublicRounds {
     public record Facts(UUID roundId, String tenant, UUID questionnaireId, String audience) {
 
         public boolean isPublic() {
-            return "PUBLIC".equals(audience);
+            return FeedbackRound.Audience.PUBLIC.name().equals(audience);
         }
     }
 

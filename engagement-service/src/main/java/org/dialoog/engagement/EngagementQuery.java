@@ -1,9 +1,4 @@
-package org.dialoog.engagement.service;
-
-import org.dialoog.engagement.EngagementKind;
-import org.dialoog.engagement.EngagementStatus;
-import org.dialoog.engagement.Objective;
-import org.dialoog.engagement.Phase;
+package org.dialoog.engagement;
 
 /** The filters and sort order of the engagement list; every field is optional. */
 public record EngagementQuery(EngagementStatus status, EngagementKind kind, Phase phase, Objective objective,

@@ -1,4 +1,4 @@
-package org.dialoog.feedback.service;
+package org.dialoog.feedback.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +43,7 @@ public class AnswerCounts {
 
     /**
      * What one response counts: the response itself, each answered question once ({@link #ANSWERED})
-     * and each chosen value. The response's statement adds them all (see {@code ResponseService}).
+     * and each chosen value. The response's statement adds them all (see {@link Submissions}).
      */
     public static Values values(Map<String, List<String>> valuesByQuestion) {
         List<String> keys = new ArrayList<>();
@@ -64,6 +64,10 @@ public class AnswerCounts {
     /** The shard a response's counters go to: concurrent responses rarely wait for the same row. */
     public static short shard() {
         return (short) ThreadLocalRandom.current().nextInt(SHARDS);
+    }
+
+    /** A round of some tenant. */
+    public record TenantRound(String tenant, UUID roundId) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,6 +96,22 @@ public class AnswerCounts {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             out.put((UUID) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    /** Rounds whose counted responses differ from those their last FeedbackResultsUpdated carried, in every tenant. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TenantRound> unpublished() {
+        // across tenants on purpose: the native query names no tenant-scoped entity
+        List<?> rows = em.createNativeQuery("""
+                select r.tenant, r.id from feedback_round r
+                join (select round_id, sum(n) as n from answer_count where question_key = '' group by round_id) c on c.round_id = r.id
+                where c.n <> r.published_responses""").getResultList();
+        List<TenantRound> out = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            out.add(new TenantRound((String) r[0], (UUID) r[1]));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.dialoog.engagement.messaging;
+package org.dialoog.engagement.events;
 
 import java.time.LocalDate;
 import java.util.List;

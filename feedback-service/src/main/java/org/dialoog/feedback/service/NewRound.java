@@ -1,0 +1,11 @@
+package org.dialoog.feedback.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.dialoog.feedback.FeedbackRound;
+
+/** A feedback round a facilitator opens: a questionnaire, for an audience of an engagement (or of one session), for a period. */
+public record NewRound(UUID engagementId, UUID sessionId, UUID questionnaireId, FeedbackRound.Audience audience,
+                       OffsetDateTime opensAt, OffsetDateTime closesAt) {
+}

@@ -1,0 +1,45 @@
+package org.dialoog.feedback.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.Paging;
+import org.dialoog.feedback.FeedbackRound;
+
+/** The rounds a caller may see, filtered, newest first: the one query over rounds that is more than a finder. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RoundSearch {
+
+    /** Whose rounds a caller sees: the whole tenant's, or those of the engagements they facilitate or are client contact of. */
+    public enum Reach { TENANT, FACILITATED, CONTACT }
+
+    public Paging.Page<FeedbackRound> page(Reach reach, String userId, UUID engagementId, UUID sessionId, int page, int pageSize) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (reach != Reach.TENANT) {
+            String column = reach == Reach.FACILITATED ? "facilitators" : "clientContacts";
+            where.add("engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))");
+            params.put("me", userId);
+        }
+        if (engagementId != null) {
+            where.add("engagementId = :engagementId");
+            params.put("engagementId", engagementId);
+        }
+        if (sessionId != null) {
+            where.add("sessionId = :sessionId");
+            params.put("sessionId", sessionId);
+        }
+        var q = FeedbackRound.<FeedbackRound>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.descending("createdAt").and("id"), params);
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+}
