@@ -20,8 +20,7 @@ import org.hibernate.type.SqlTypes;
 public class FeedbackResult extends PanacheEntityBase {
 
     /** One dimension's value in a round, on a 0–100 scale. */
-    public record DimensionValue(String dimension, long answers, Double mean, Double ci95Low, Double ci95High) {
-    }
+    public record DimensionValue(String dimension, long answers, Double mean, Double ci95Low, Double ci95High) {}
 
     @Id
     @Column(name = "round_id")

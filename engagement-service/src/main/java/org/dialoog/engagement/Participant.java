@@ -20,7 +20,11 @@ import org.hibernate.annotations.TenantId;
 public class Participant extends PanacheEntityBase {
 
     /** How a participant takes part. */
-    public enum Role { MEMBER, REPRESENTATIVE, SPONSOR }
+    public enum Role {
+        MEMBER,
+        REPRESENTATIVE,
+        SPONSOR
+    }
 
     @Id
     public UUID id;

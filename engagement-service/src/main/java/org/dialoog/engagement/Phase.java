@@ -23,7 +23,8 @@ public enum Phase {
             throw DomainException.conflict("The engagement is already in phase " + target + ".");
         }
         if (target.isBefore(this) && (note == null || note.isBlank())) {
-            throw DomainException.invalid("note", "going back from " + this + " to " + target + " needs a note saying why");
+            throw DomainException.invalid(
+                    "note", "going back from " + this + " to " + target + " needs a note saying why");
         }
     }
 }

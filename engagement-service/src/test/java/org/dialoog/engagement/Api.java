@@ -17,8 +17,7 @@ public final class Api {
     public static final String OTHER_TENANT = "other";
     public static final String FACILITATOR_ID = "fac-anna";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String token(String sub, String role, String org) {
         return DevTokens.mint(sub, List.of(role), org);
@@ -38,17 +37,27 @@ public final class Api {
 
     public static Map<String, Object> engagement(String title) {
         return Map.of(
-                "title", title,
-                "kind", "CITIZEN_PARTICIPATION",
-                "clientOrganisation", "Gemeente Utrecht",
-                "objectives", List.of("BUILD_TRUST", "IMPROVE_COMMUNICATION"),
-                "facilitators", List.of(FACILITATOR_ID));
+                "title",
+                title,
+                "kind",
+                "CITIZEN_PARTICIPATION",
+                "clientOrganisation",
+                "Gemeente Utrecht",
+                "objectives",
+                List.of("BUILD_TRUST", "IMPROVE_COMMUNICATION"),
+                "facilitators",
+                List.of(FACILITATOR_ID));
     }
 
     /** Creates an engagement as the facilitator and returns its id. */
     public static UUID createEngagement(String title) {
-        String id = facilitator().body(engagement(title)).post("/api/v1/engagements")
-                .then().statusCode(201).extract().path("id");
+        String id = facilitator()
+                .body(engagement(title))
+                .post("/api/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 }

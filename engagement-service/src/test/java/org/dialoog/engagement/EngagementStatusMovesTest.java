@@ -59,7 +59,8 @@ class EngagementStatusMovesTest {
         assertThat(refusal(DRAFT, PAUSED, TWO_PARTIES).getMessage())
                 .isEqualTo("An engagement cannot move from DRAFT to PAUSED; allowed from DRAFT: [ACTIVE, CANCELLED].");
         assertThat(refusal(ACTIVE, DRAFT, TWO_PARTIES).getMessage())
-                .isEqualTo("An engagement cannot move from ACTIVE to DRAFT; allowed from ACTIVE: [PAUSED, CONCLUDED, CANCELLED].");
+                .isEqualTo(
+                        "An engagement cannot move from ACTIVE to DRAFT; allowed from ACTIVE: [PAUSED, CONCLUDED, CANCELLED].");
     }
 
     @Test
@@ -91,8 +92,9 @@ class EngagementStatusMovesTest {
 
     @Test
     void becomingActiveNeedsAtLeastTwoParties() {
-        assertThat(refusal(DRAFT, ACTIVE, () -> 1).getMessage()).isEqualTo("An engagement needs at least two parties before it "
-                + "can become ACTIVE: a process with one side is not a dialogue. It has 1.");
+        assertThat(refusal(DRAFT, ACTIVE, () -> 1).getMessage())
+                .isEqualTo("An engagement needs at least two parties before it "
+                        + "can become ACTIVE: a process with one side is not a dialogue. It has 1.");
         assertThat(refusal(DRAFT, ACTIVE, () -> 0).status()).isEqualTo(409);
         assertThatCode(() -> DRAFT.requireMoveTo(ACTIVE, TWO_PARTIES)).doesNotThrowAnyException();
     }
@@ -105,7 +107,8 @@ class EngagementStatusMovesTest {
 
     /** Law: where ACTIVE may follow, the move succeeds exactly when there are two parties or more. */
     @Property
-    void activeIsReachedOnlyWithTwoPartiesOrMore(@ForAll EngagementStatus from, @ForAll @LongRange(min = 0, max = 1000) long parties) {
+    void activeIsReachedOnlyWithTwoPartiesOrMore(
+            @ForAll EngagementStatus from, @ForAll @LongRange(min = 0, max = 1000) long parties) {
         if (!from.canMoveTo(ACTIVE)) {
             return;
         }
@@ -126,7 +129,8 @@ class EngagementStatusMovesTest {
                 }
             }
         }
-        assertThat(refusal(ACTIVE, ACTIVE, NOT_COUNTED).getMessage()).startsWith("An engagement cannot move from ACTIVE to ACTIVE");
+        assertThat(refusal(ACTIVE, ACTIVE, NOT_COUNTED).getMessage())
+                .startsWith("An engagement cannot move from ACTIVE to ACTIVE");
         assertThat(refusal(CONCLUDED, ACTIVE, NOT_COUNTED).getMessage()).endsWith("; it is closed.");
     }
 

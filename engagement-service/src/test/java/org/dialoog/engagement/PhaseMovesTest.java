@@ -38,13 +38,16 @@ class PhaseMovesTest {
     void goingBackWithoutANoteIsInvalidNamingTheNote() {
         DomainException e = refusal(CONVERGENCE, DIALOGUE, null);
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.fieldErrors()).containsExactly(
-                new DomainException.FieldError("note", "going back from CONVERGENCE to DIALOGUE needs a note saying why"));
+        assertThat(e.fieldErrors())
+                .containsExactly(new DomainException.FieldError(
+                        "note", "going back from CONVERGENCE to DIALOGUE needs a note saying why"));
     }
 
     @Test
     void aBlankNoteIsNoNote() {
-        assertThat(refusal(DIALOGUE, EXPLORATION, " \t ").fieldErrors()).extracting(DomainException.FieldError::name).containsExactly("note");
+        assertThat(refusal(DIALOGUE, EXPLORATION, " \t ").fieldErrors())
+                .extracting(DomainException.FieldError::name)
+                .containsExactly("note");
         assertThat(refusal(DIALOGUE, EXPLORATION, "").status()).isEqualTo(400);
     }
 
@@ -62,7 +65,8 @@ class PhaseMovesTest {
 
     /** Law: a move is refused exactly when it stays, or goes back without a note; the 409 of staying comes first. */
     @Property
-    void aMoveIsRefusedOnlyWhenItStaysOrGoesBackWithoutANote(@ForAll Phase from, @ForAll Phase to, @ForAll("notes") String note) {
+    void aMoveIsRefusedOnlyWhenItStaysOrGoesBackWithoutANote(
+            @ForAll Phase from, @ForAll Phase to, @ForAll("notes") String note) {
         boolean noNote = note == null || note.isBlank();
         if (from == to) {
             assertThat(refusal(from, to, note).status()).isEqualTo(409);
@@ -75,7 +79,9 @@ class PhaseMovesTest {
 
     @Provide
     Arbitrary<String> notes() {
-        return Arbitraries.oneOf(Arbitraries.of("", " ", "\n\t"), Arbitraries.strings().ofMinLength(1).ofMaxLength(40))
+        return Arbitraries.oneOf(
+                        Arbitraries.of("", " ", "\n\t"),
+                        Arbitraries.strings().ofMinLength(1).ofMaxLength(40))
                 .injectNull(0.2);
     }
 

@@ -20,10 +20,18 @@ import org.hibernate.annotations.TenantId;
 public class FeedbackRound extends PanacheEntityBase {
 
     /** Who may answer. */
-    public enum Audience { ATTENDEES, PARTICIPANTS, PUBLIC }
+    public enum Audience {
+        ATTENDEES,
+        PARTICIPANTS,
+        PUBLIC
+    }
 
     /** What can be asked of a round. */
-    public enum Action { ISSUE_TOKENS, RESPOND, CLOSE }
+    public enum Action {
+        ISSUE_TOKENS,
+        RESPOND,
+        CLOSE
+    }
 
     /** Before opensAt, between, or after closesAt or an explicit close; each allows its own actions. */
     public enum State {

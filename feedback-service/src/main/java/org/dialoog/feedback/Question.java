@@ -13,22 +13,43 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One question of a questionnaire, tied to the dimension it measures. */
 @Schema(name = "Question")
 public record Question(
-        @NotBlank @Size(max = 50) @Pattern(regexp = "[a-z][a-zA-Z0-9_]*", message = "must be a camelCase identifier")
-        @Schema(examples = "trustOtherParties") String key,
-        @NotBlank @Size(max = 500) @Schema(examples = "I trust the other parties to keep their word.") String text,
+        @NotBlank
+        @Size(max = 50)
+        @Pattern(regexp = "[a-z][a-zA-Z0-9_]*", message = "must be a camelCase identifier")
+        @Schema(examples = "trustOtherParties")
+        String key,
+
+        @NotBlank @Size(max = 500) @Schema(examples = "I trust the other parties to keep their word.")
+        String text,
+
         @NotNull QuestionType type,
         @Schema(examples = "1") Integer min,
         @Schema(examples = "5") Integer max,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> options,
         boolean required,
         Dimension dimension,
-        @Size(max = 10) @Schema(description = "The text in other languages (language tag → text); answered by Accept-Language",
+
+        @Size(max = 10)
+        @Schema(
+                description = "The text in other languages (language tag → text); answered by Accept-Language",
                 examples = "{\"en\": \"I trust the other parties to keep their word.\"}")
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 500) String> translations) {
 
     /** How a question is answered. */
-    public enum QuestionType { SCALE, SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT }
+    public enum QuestionType {
+        SCALE,
+        SINGLE_CHOICE,
+        MULTIPLE_CHOICE,
+        TEXT
+    }
 
     /** What a facilitator wants to see move over time (product.md). */
-    public enum Dimension { TRUST, COMMUNICATION, VOICE, SHARED_SOLUTION, OWNERSHIP, CALM }
+    public enum Dimension {
+        TRUST,
+        COMMUNICATION,
+        VOICE,
+        SHARED_SOLUTION,
+        OWNERSHIP,
+        CALM
+    }
 }

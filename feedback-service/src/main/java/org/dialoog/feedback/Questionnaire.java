@@ -27,7 +27,11 @@ import org.hibernate.type.SqlTypes;
 public class Questionnaire extends PanacheEntityBase {
 
     /** What a questionnaire is for. */
-    public enum Purpose { SESSION_EVALUATION, PULSE, CITIZEN_INPUT }
+    public enum Purpose {
+        SESSION_EVALUATION,
+        PULSE,
+        CITIZEN_INPUT
+    }
 
     @Id
     public UUID id;
@@ -105,8 +109,10 @@ public class Questionnaire extends PanacheEntityBase {
     /** Freezes it for a round; a superseded version is refused (400 on questionnaireId) so that new rounds use the newest. */
     public void freezeForRound() {
         if (supersededBy != null) {
-            throw DomainException.invalid("questionnaireId", "questionnaire " + id + " was superseded by " + supersededBy
-                    + "; open rounds with the newest version");
+            throw DomainException.invalid(
+                    "questionnaireId",
+                    "questionnaire " + id + " was superseded by " + supersededBy
+                            + "; open rounds with the newest version");
         }
         frozen = true;
     }

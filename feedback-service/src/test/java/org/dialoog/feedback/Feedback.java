@@ -18,14 +18,14 @@ import javax.sql.DataSource;
 import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.dialoog.testkit.DevTokens;
-import org.dialoog.testkit.Rows;
 import org.dialoog.testkit.DocumentedEvents;
 import org.dialoog.testkit.EventPublisher;
+import org.dialoog.testkit.Rows;
 
 /**
  * Test helpers: tokens per role, and engagement and session facts published on the real broker
@@ -40,7 +40,8 @@ public final class Feedback implements AutoCloseable {
 
     static {
         // results are doubles; read them as such, not as floats
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private final EventPublisher publisher = new EventPublisher();
@@ -69,7 +70,21 @@ public final class Feedback implements AutoCloseable {
     }
 
     public static Map<String, Object> scale(String key, String dimension) {
-        return Map.of("key", key, "text", "Vraag " + key, "type", "SCALE", "min", 1, "max", 5, "required", true, "dimension", dimension);
+        return Map.of(
+                "key",
+                key,
+                "text",
+                "Vraag " + key,
+                "type",
+                "SCALE",
+                "min",
+                1,
+                "max",
+                5,
+                "required",
+                true,
+                "dimension",
+                dimension);
     }
 
     /** An active engagement known to feedback-service, with parties of the given sizes. */
@@ -87,24 +102,51 @@ public final class Feedback implements AutoCloseable {
         }
 
         public UUID partyOf(UUID participant) {
-            return participantsByParty.entrySet().stream().filter(e -> e.getValue().contains(participant)).findFirst().orElseThrow().getKey();
+            return participantsByParty.entrySet().stream()
+                    .filter(e -> e.getValue().contains(participant))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
         }
     }
 
     public Engagement engagement(int... partySizes) {
         UUID id = UUID.randomUUID();
-        engagementEvent("engagement-created.v1", id, Map.of("engagementId", id.toString(), "tenant", TENANT, "status", "ACTIVE"));
+        engagementEvent(
+                "engagement-created.v1",
+                id,
+                Map.of("engagementId", id.toString(), "tenant", TENANT, "status", "ACTIVE"));
         Map<UUID, List<UUID>> parties = new LinkedHashMap<>();
         int total = 0;
         for (int size : partySizes) {
             UUID party = UUID.randomUUID();
-            engagementEvent("party-added.v1", id, Map.of("partyId", party.toString(), "engagementId", id.toString(), "tenant", TENANT,
-                    "name", "Partij " + (parties.size() + 1)));
+            engagementEvent(
+                    "party-added.v1",
+                    id,
+                    Map.of(
+                            "partyId",
+                            party.toString(),
+                            "engagementId",
+                            id.toString(),
+                            "tenant",
+                            TENANT,
+                            "name",
+                            "Partij " + (parties.size() + 1)));
             List<UUID> members = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 UUID participant = UUID.randomUUID();
-                engagementEvent("participant-added.v1", id, Map.of("participantId", participant.toString(), "engagementId", id.toString(),
-                        "partyId", party.toString(), "tenant", TENANT));
+                engagementEvent(
+                        "participant-added.v1",
+                        id,
+                        Map.of(
+                                "participantId",
+                                participant.toString(),
+                                "engagementId",
+                                id.toString(),
+                                "partyId",
+                                party.toString(),
+                                "tenant",
+                                TENANT));
                 members.add(participant);
             }
             parties.put(party, members);
@@ -113,9 +155,12 @@ public final class Feedback implements AutoCloseable {
         int participants = total;
         int partyCount = partySizes.length;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(count("select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id)).isEqualTo(1);
-            assertThat(count("select count(*) from known_party where engagement_id = ?", id)).isEqualTo(partyCount);
-            assertThat(count("select count(*) from known_participant where engagement_id = ?", id)).isEqualTo(participants);
+            assertThat(count("select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id))
+                    .isEqualTo(1);
+            assertThat(count("select count(*) from known_party where engagement_id = ?", id))
+                    .isEqualTo(partyCount);
+            assertThat(count("select count(*) from known_participant where engagement_id = ?", id))
+                    .isEqualTo(participants);
         });
         return new Engagement(id, parties);
     }
@@ -123,35 +168,75 @@ public final class Feedback implements AutoCloseable {
     /** session-service's documented session-completed, with these attendees. */
     public void sessionCompleted(Engagement e, UUID sessionId, List<UUID> attendees) {
         List<Map<String, String>> list = attendees.stream()
-                .map(p -> Map.of("participantId", p.toString(), "partyId", e.partyOf(p).toString())).toList();
+                .map(p -> Map.of(
+                        "participantId", p.toString(), "partyId", e.partyOf(p).toString()))
+                .toList();
         String type = "nl.dialoog.session.session-completed.v1";
-        String data = DocumentedEvents.example("session-service", type, Map.of("sessionId", sessionId.toString(),
-                "engagementId", e.id().toString(), "tenant", TENANT, "attendees", list));
-        publisher.send("dialoog.sessions", "urn:dialoog:session-service", UUID.randomUUID().toString(), type, e.id(), TENANT, data);
+        String data = DocumentedEvents.example(
+                "session-service",
+                type,
+                Map.of(
+                        "sessionId",
+                        sessionId.toString(),
+                        "engagementId",
+                        e.id().toString(),
+                        "tenant",
+                        TENANT,
+                        "attendees",
+                        list));
+        publisher.send(
+                "dialoog.sessions",
+                "urn:dialoog:session-service",
+                UUID.randomUUID().toString(),
+                type,
+                e.id(),
+                TENANT,
+                data);
     }
 
     private void engagementEvent(String type, UUID engagementId, Map<String, Object> replace) {
         String full = "nl.dialoog.engagement." + type;
-        publisher.send("dialoog.engagements", "urn:dialoog:engagement-service", UUID.randomUUID().toString(), full, engagementId, TENANT,
+        publisher.send(
+                "dialoog.engagements",
+                "urn:dialoog:engagement-service",
+                UUID.randomUUID().toString(),
+                full,
+                engagementId,
+                TENANT,
                 DocumentedEvents.example("engagement-service", full, replace));
     }
 
     public static String questionnaire(List<Map<String, Object>> questions) {
-        return facilitator().body(Map.of("title", "Peiling", "purpose", "PULSE", "questions", questions))
-                .post("/api/v1/questionnaires").then().statusCode(201).extract().path("id");
+        return facilitator()
+                .body(Map.of("title", "Peiling", "purpose", "PULSE", "questions", questions))
+                .post("/api/v1/questionnaires")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String round(UUID engagementId, String questionnaireId, String audience, Map<String, Object> extra) {
-        Map<String, Object> body = new HashMap<>(Map.of("engagementId", engagementId.toString(), "questionnaireId", questionnaireId,
-                "audience", audience));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "engagementId", engagementId.toString(), "questionnaireId", questionnaireId, "audience", audience));
         body.putAll(extra);
-        return facilitator().body(body).post("/api/v1/feedback-rounds").then().statusCode(201).extract().path("id");
+        return facilitator()
+                .body(body)
+                .post("/api/v1/feedback-rounds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Issues the round's tokens: participant id → token. */
     public static Map<UUID, String> tokens(String round) {
-        List<Map<String, String>> issued = facilitator().post("/api/v1/feedback-rounds/{id}/tokens", round).then().statusCode(200)
-                .extract().path("issued");
+        List<Map<String, String>> issued = facilitator()
+                .post("/api/v1/feedback-rounds/{id}/tokens", round)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("issued");
         Map<UUID, String> out = new LinkedHashMap<>();
         issued.forEach(t -> out.put(UUID.fromString(t.get("participantId")), t.get("token")));
         return out;
@@ -163,7 +248,10 @@ public final class Feedback implements AutoCloseable {
         if (token != null) {
             body.put("token", token);
         }
-        return anonymous().body(body).post("/api/v1/feedback-rounds/{id}/responses", round).then();
+        return anonymous()
+                .body(body)
+                .post("/api/v1/feedback-rounds/{id}/responses", round)
+                .then();
     }
 
     /** A count straight from feedback-service's database, as a test observes its read models. */

@@ -46,8 +46,10 @@ class FeedbackRoundStateTest {
 
     @Test
     void anExplicitCloseEndsTheRoundBeforeItsClosingTimeAndEvenBeforeItOpened() {
-        assertThat(round(NOON, NOON.plusDays(7), NOON.plusDays(1)).state(NOON.plusDays(2))).isEqualTo(State.CLOSED);
-        assertThat(round(NOON, NOON.plusDays(7), NOON.minusDays(1)).state(NOON.minusHours(1))).isEqualTo(State.CLOSED);
+        assertThat(round(NOON, NOON.plusDays(7), NOON.plusDays(1)).state(NOON.plusDays(2)))
+                .isEqualTo(State.CLOSED);
+        assertThat(round(NOON, NOON.plusDays(7), NOON.minusDays(1)).state(NOON.minusHours(1)))
+                .isEqualTo(State.CLOSED);
     }
 
     @Test
@@ -60,19 +62,29 @@ class FeedbackRoundStateTest {
     @Test
     void tokensCanBeIssuedAndTheRoundClosedUntilItIsClosed() {
         for (Action action : new Action[] {Action.ISSUE_TOKENS, Action.CLOSE}) {
-            assertThat(State.SCHEDULED.allows(action)).as("SCHEDULED allows %s", action).isTrue();
+            assertThat(State.SCHEDULED.allows(action))
+                    .as("SCHEDULED allows %s", action)
+                    .isTrue();
             assertThat(State.OPEN.allows(action)).as("OPEN allows %s", action).isTrue();
-            assertThat(State.CLOSED.allows(action)).as("CLOSED allows %s", action).isFalse();
+            assertThat(State.CLOSED.allows(action))
+                    .as("CLOSED allows %s", action)
+                    .isFalse();
         }
     }
 
     /** Law: time only moves a round forward, SCHEDULED → OPEN → CLOSED; a closed round never opens again. */
     @Property(tries = 500)
-    void aRoundNeverMovesBackInTime(@ForAll @IntRange(min = -100, max = 100) int opensIn, @ForAll @IntRange(min = 1, max = 100) int openFor,
-                                    @ForAll boolean hasOpening, @ForAll boolean hasClosing,
-                                    @ForAll @IntRange(min = -200, max = 200) int earlier, @ForAll @IntRange(min = 0, max = 200) int later) {
-        FeedbackRound r = round(hasOpening ? NOON.plusMinutes(opensIn) : null,
-                hasClosing ? NOON.plusMinutes(opensIn + openFor) : null, null);
+    void aRoundNeverMovesBackInTime(
+            @ForAll @IntRange(min = -100, max = 100) int opensIn,
+            @ForAll @IntRange(min = 1, max = 100) int openFor,
+            @ForAll boolean hasOpening,
+            @ForAll boolean hasClosing,
+            @ForAll @IntRange(min = -200, max = 200) int earlier,
+            @ForAll @IntRange(min = 0, max = 200) int later) {
+        FeedbackRound r = round(
+                hasOpening ? NOON.plusMinutes(opensIn) : null,
+                hasClosing ? NOON.plusMinutes(opensIn + openFor) : null,
+                null);
         State before = r.state(NOON.plusMinutes(earlier));
         State after = r.state(NOON.plusMinutes(earlier + later));
         assertThat(after.ordinal()).isGreaterThanOrEqualTo(before.ordinal());
@@ -80,9 +92,10 @@ class FeedbackRoundStateTest {
 
     /** Law: a round takes responses exactly in [opensAt, closesAt), the window the response statement checks in SQL. */
     @Property(tries = 500)
-    void responsesAreTakenExactlyWithinTheHalfOpenWindow(@ForAll @IntRange(min = -100, max = 100) int opensIn,
-                                                          @ForAll @IntRange(min = 1, max = 100) int openFor,
-                                                          @ForAll @IntRange(min = -300, max = 300) int at) {
+    void responsesAreTakenExactlyWithinTheHalfOpenWindow(
+            @ForAll @IntRange(min = -100, max = 100) int opensIn,
+            @ForAll @IntRange(min = 1, max = 100) int openFor,
+            @ForAll @IntRange(min = -300, max = 300) int at) {
         FeedbackRound r = round(NOON.plusMinutes(opensIn), NOON.plusMinutes(opensIn + openFor), null);
         boolean inWindow = at >= opensIn && at < opensIn + openFor;
         assertThat(r.state(NOON.plusMinutes(at)).allows(Action.RESPOND)).isEqualTo(inWindow);

@@ -59,8 +59,9 @@ class QuestionnaireVersioningTest {
         Questionnaire next = used.supersede();
         assertThatThrownBy(used::checkChangeable).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Questionnaire " + used.id + " was superseded by version " + next.id
-                    + "; change the newest version.");
+            assertThat(e.getMessage())
+                    .isEqualTo("Questionnaire " + used.id + " was superseded by version " + next.id
+                            + "; change the newest version.");
         });
     }
 
@@ -71,8 +72,11 @@ class QuestionnaireVersioningTest {
         Questionnaire next = used.supersede();
         assertThatThrownBy(used::freezeForRound).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.fieldErrors()).containsExactly(new DomainException.FieldError("questionnaireId",
-                    "questionnaire " + used.id + " was superseded by " + next.id + "; open rounds with the newest version"));
+            assertThat(e.fieldErrors())
+                    .containsExactly(new DomainException.FieldError(
+                            "questionnaireId",
+                            "questionnaire " + used.id + " was superseded by " + next.id
+                                    + "; open rounds with the newest version"));
         });
         next.freezeForRound();
         assertThat(next.frozen).isTrue();

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * requests that carry an agenda validate each item through its constraints ({@code @Valid}).
  */
 @Schema(name = "AgendaItem")
-public record AgendaItem(@NotBlank @Size(max = 200) @Schema(examples = "Check-in") String title,
-                         @Min(1) @Max(1440) @Schema(examples = "15") int minutes) {
-}
+public record AgendaItem(
+        @NotBlank @Size(max = 200) @Schema(examples = "Check-in")
+        String title,
+
+        @Min(1) @Max(1440) @Schema(examples = "15") int minutes) {}

@@ -20,7 +20,11 @@ public class Invitation extends PanacheEntityBase {
 
     /** Where an invitation stands; only ACCEPTED holds a seat. */
     public enum Status {
-        INVITED, ACCEPTED, TENTATIVE, DECLINED, WAITLISTED;
+        INVITED,
+        ACCEPTED,
+        TENTATIVE,
+        DECLINED,
+        WAITLISTED;
 
         /** Whether an invitee may give this as an answer; the others are where an answer leaves them. */
         public boolean isAnswer() {

@@ -1,4 +1,8 @@
 package org.dialoog.session;
 
 /** On site, online or both. */
-public enum LocationMode { ON_SITE, ONLINE, HYBRID }
+public enum LocationMode {
+    ON_SITE,
+    ONLINE,
+    HYBRID
+}

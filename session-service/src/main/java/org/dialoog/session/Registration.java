@@ -19,7 +19,11 @@ import org.hibernate.annotations.TenantId;
 public class Registration extends PanacheEntityBase {
 
     /** Where a registration stands; CONFIRMED holds a seat. */
-    public enum Status { CONFIRMED, WAITLISTED, CANCELLED }
+    public enum Status {
+        CONFIRMED,
+        WAITLISTED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;

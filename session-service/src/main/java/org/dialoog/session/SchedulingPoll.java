@@ -22,7 +22,10 @@ import org.hibernate.type.SqlTypes;
 public class SchedulingPoll extends PanacheEntityBase {
 
     /** A poll is open for votes until a slot is chosen. */
-    public enum Status { OPEN, DECIDED }
+    public enum Status {
+        OPEN,
+        DECIDED
+    }
 
     @Id
     public UUID id;

@@ -108,8 +108,8 @@ public class Session extends PanacheEntityBase {
     public void complete(OffsetDateTime now) {
         requireMoveTo(SessionStatus.COMPLETED, "completed");
         if (!hasStarted(now)) {
-            throw DomainException.conflict("Session " + id + " starts at " + startsAt
-                    + "; it can be completed only after it started.");
+            throw DomainException.conflict(
+                    "Session " + id + " starts at " + startsAt + "; it can be completed only after it started.");
         }
         status = SessionStatus.COMPLETED;
         completedAt = now;
@@ -149,6 +149,7 @@ public class Session extends PanacheEntityBase {
     }
 
     private DomainException notPlanned(String what) {
-        return DomainException.conflict("Session " + id + " is " + status + "; only a PLANNED session can be " + what + ".");
+        return DomainException.conflict(
+                "Session " + id + " is " + status + "; only a PLANNED session can be " + what + ".");
     }
 }

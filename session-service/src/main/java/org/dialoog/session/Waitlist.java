@@ -10,12 +10,10 @@ import java.util.List;
  */
 public final class Waitlist {
 
-    private Waitlist() {
-    }
+    private Waitlist() {}
 
     /** Who got a seat from the waitlist. */
-    public record Promoted(List<Invitation> invitations, List<Registration> registrations) {
-    }
+    public record Promoted(List<Invitation> invitations, List<Registration> registrations) {}
 
     /** Seats still free when {@code taken} are taken; a session without a capacity has no limit. */
     public static int freeSeats(Integer capacity, int taken) {
@@ -27,7 +25,8 @@ public final class Waitlist {
      * ({@code waitlistedAt}, then id), and an invitation before a registration that waited exactly
      * as long. Returns who was given a seat.
      */
-    public static Promoted promote(int freeSeats, List<Invitation> waitingInvitations, List<Registration> waitingRegistrations) {
+    public static Promoted promote(
+            int freeSeats, List<Invitation> waitingInvitations, List<Registration> waitingRegistrations) {
         List<Invitation> invitations = new ArrayList<>();
         List<Registration> registrations = new ArrayList<>();
         int i = 0;
@@ -36,7 +35,8 @@ public final class Waitlist {
                 && (i < waitingInvitations.size() || r < waitingRegistrations.size())) {
             Invitation invitation = i < waitingInvitations.size() ? waitingInvitations.get(i) : null;
             Registration registration = r < waitingRegistrations.size() ? waitingRegistrations.get(r) : null;
-            if (registration == null || invitation != null && !invitation.waitlistedAt.isAfter(registration.waitlistedAt)) {
+            if (registration == null
+                    || invitation != null && !invitation.waitlistedAt.isAfter(registration.waitlistedAt)) {
                 invitation.seatFromWaitlist();
                 invitations.add(invitation);
                 i++;

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,9 +21,9 @@ import javax.sql.DataSource;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.testkit.DevTokens;
 import org.dialoog.testkit.Rows;
-import org.dialoog.session.messaging.EngagementEventsFixture;
 
 /** Test helpers: tokens per role and ready-made request bodies. */
 public final class Api {
@@ -33,8 +33,7 @@ public final class Api {
     private static final String SLOT_PROPERTY = "dialoog.test.session-slot";
     private static final String SLOT_BASE_PROPERTY = "dialoog.test.session-slot-base";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String sub, String role, String org) {
         return given().auth().oauth2(DevTokens.mint(sub, List.of(role), org)).contentType(ContentType.JSON);
@@ -56,7 +55,10 @@ public final class Api {
                 "startsAt", startsAt.toString(),
                 "endsAt", startsAt.plusHours(2).toString(),
                 "location", Map.of("mode", "ON_SITE", "address", "Stadhuisplein 1"),
-                "agenda", List.of(Map.of("title", "Check-in", "minutes", 15), Map.of("title", "Dialogue", "minutes", 90)));
+                "agenda",
+                        List.of(
+                                Map.of("title", "Check-in", "minutes", 15),
+                                Map.of("title", "Dialogue", "minutes", 90)));
     }
 
     /**
@@ -71,7 +73,10 @@ public final class Api {
             System.setProperty(SLOT_PROPERTY, Long.toString(n + 1));
             String base = System.getProperty(SLOT_BASE_PROPERTY);
             if (base == null) {
-                base = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0).toString();
+                base = OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusDays(7)
+                        .withNano(0)
+                        .toString();
                 System.setProperty(SLOT_BASE_PROPERTY, base);
             }
             return OffsetDateTime.parse(base).plusHours(3 * n);
@@ -113,8 +118,10 @@ public final class Api {
         }
         int expected = Arrays.stream(participantsPerParty).sum();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(count("select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id)).isEqualTo(1);
-            assertThat(count("select count(*) from known_participant where engagement_id = ?", id)).isEqualTo(expected);
+            assertThat(count("select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id))
+                    .isEqualTo(1);
+            assertThat(count("select count(*) from known_participant where engagement_id = ?", id))
+                    .isEqualTo(expected);
         });
         return new Engagement(id, parties);
     }
@@ -127,6 +134,12 @@ public final class Api {
     public static String scheduleWith(UUID engagementId, OffsetDateTime startsAt, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(session(engagementId, startsAt));
         body.putAll(extra);
-        return facilitator().body(body).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        return facilitator()
+                .body(body)
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

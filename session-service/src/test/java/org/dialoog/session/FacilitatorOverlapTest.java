@@ -86,15 +86,17 @@ class FacilitatorOverlapTest {
 
     /** Law: overlapping is symmetric, and a clash is too (for planned sessions with the same facilitator). */
     @Property(tries = 300)
-    void overlapIsSymmetric(@ForAll @IntRange(min = -600, max = 600) int startOffsetMinutes,
-                            @ForAll @IntRange(min = 1, max = 600) int minutesA,
-                            @ForAll @IntRange(min = 1, max = 600) int minutesB) {
+    void overlapIsSymmetric(
+            @ForAll @IntRange(min = -600, max = 600) int startOffsetMinutes,
+            @ForAll @IntRange(min = 1, max = 600) int minutesA,
+            @ForAll @IntRange(min = 1, max = 600) int minutesB) {
         Session a = session(SEVEN_PM, 0, ANNA);
         a.endsAt = SEVEN_PM.plusMinutes(minutesA);
         Session b = session(SEVEN_PM.plusMinutes(startOffsetMinutes), 0, ANNA);
         b.endsAt = b.startsAt.plusMinutes(minutesB);
         assertThat(a.overlaps(b)).isEqualTo(b.overlaps(a));
-        assertThat(a.facilitatorClashWith(b).isPresent()).isEqualTo(b.facilitatorClashWith(a).isPresent())
+        assertThat(a.facilitatorClashWith(b).isPresent())
+                .isEqualTo(b.facilitatorClashWith(a).isPresent())
                 .isEqualTo(a.overlaps(b));
     }
 

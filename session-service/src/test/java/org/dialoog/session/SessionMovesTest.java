@@ -67,7 +67,9 @@ class SessionMovesTest {
     void aCompletedSessionCannotBeCancelled() {
         Session s = planned();
         s.complete(STARTS.plusHours(2));
-        assertConflict(() -> s.cancel("Too late", STARTS.plusHours(3)), "is COMPLETED; only a PLANNED session can be cancelled");
+        assertConflict(
+                () -> s.cancel("Too late", STARTS.plusHours(3)),
+                "is COMPLETED; only a PLANNED session can be cancelled");
         assertThat(s.status).isEqualTo(SessionStatus.COMPLETED);
         assertThat(s.sequence).isZero();
     }

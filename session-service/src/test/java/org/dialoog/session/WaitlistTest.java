@@ -222,7 +222,8 @@ class WaitlistTest {
             switch (step.move()) {
                 case ACCEPT -> session.answer(invitees.get(step.who() % invitees.size()), Invitation.Status.ACCEPTED);
                 case DECLINE -> session.answer(invitees.get(step.who() % invitees.size()), Invitation.Status.DECLINED);
-                case TENTATIVE -> session.answer(invitees.get(step.who() % invitees.size()), Invitation.Status.TENTATIVE);
+                case TENTATIVE ->
+                    session.answer(invitees.get(step.who() % invitees.size()), Invitation.Status.TENTATIVE);
                 case REGISTER -> registrations.add(session.register());
                 case CANCEL -> {
                     if (!registrations.isEmpty()) {
@@ -234,22 +235,33 @@ class WaitlistTest {
             }
             assertThat(session.taken()).isLessThanOrEqualTo(session.capacity);
             assertThat(session.waiting().isEmpty() || Waitlist.freeSeats(session.capacity, session.taken()) == 0)
-                    .as("nobody waits while a seat is free").isTrue();
+                    .as("nobody waits while a seat is free")
+                    .isTrue();
         }
     }
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        return Combinators.combine(Arbitraries.of(Move.class), Arbitraries.integers().between(0, 20))
-                .as(Step::new).list().ofMaxSize(80);
+        return Combinators.combine(
+                        Arbitraries.of(Move.class), Arbitraries.integers().between(0, 20))
+                .as(Step::new)
+                .list()
+                .ofMaxSize(80);
     }
 
     /** What happens next to the session. */
-    enum Move { ACCEPT, DECLINE, TENTATIVE, REGISTER, CANCEL, RAISE_CAPACITY, SAME_MOMENT }
+    enum Move {
+        ACCEPT,
+        DECLINE,
+        TENTATIVE,
+        REGISTER,
+        CANCEL,
+        RAISE_CAPACITY,
+        SAME_MOMENT
+    }
 
     /** A move and whom it concerns (an index, taken modulo who is there). */
-    record Step(Move move, int who) {
-    }
+    record Step(Move move, int who) {}
 
     /**
      * One session's seats in memory, taking the steps InvitationService, RegistrationService and
@@ -315,13 +327,19 @@ class WaitlistTest {
         }
 
         int taken() {
-            return (int) (invitations.stream().filter(i -> i.status == Invitation.Status.ACCEPTED).count()
-                    + registrations.stream().filter(r -> r.status == Registration.Status.CONFIRMED).count());
+            return (int) (invitations.stream()
+                            .filter(i -> i.status == Invitation.Status.ACCEPTED)
+                            .count()
+                    + registrations.stream()
+                            .filter(r -> r.status == Registration.Status.CONFIRMED)
+                            .count());
         }
 
         List<OffsetDateTime> waiting() {
-            return Stream.concat(waitingInvitations().stream().map(i -> i.waitlistedAt),
-                    waitingRegistrations().stream().map(r -> r.waitlistedAt)).toList();
+            return Stream.concat(
+                            waitingInvitations().stream().map(i -> i.waitlistedAt),
+                            waitingRegistrations().stream().map(r -> r.waitlistedAt))
+                    .toList();
         }
 
         void fillFreeSeats() {
@@ -335,22 +353,32 @@ class WaitlistTest {
             lineOfInvitations.forEach(i -> since.put(i, i.waitlistedAt));
             lineOfRegistrations.forEach(r -> since.put(r, r.waitlistedAt));
             Waitlist.Promoted promoted = Waitlist.promote(free, lineOfInvitations, lineOfRegistrations);
-            List<OffsetDateTime> seatedSince = Stream.concat(promoted.invitations().stream().map(since::get),
-                    promoted.registrations().stream().map(since::get)).toList();
+            List<OffsetDateTime> seatedSince = Stream.concat(
+                            promoted.invitations().stream().map(since::get),
+                            promoted.registrations().stream().map(since::get))
+                    .toList();
             assertThat(seatedSince).hasSizeLessThanOrEqualTo(free);
-            waiting().stream().min(Comparator.naturalOrder()).ifPresent(longestLeftWaiting -> assertThat(seatedSince)
-                    .as("those seated waited no shorter than anyone still waiting")
-                    .allMatch(t -> !t.isAfter(longestLeftWaiting)));
+            waiting().stream()
+                    .min(Comparator.naturalOrder())
+                    .ifPresent(longestLeftWaiting -> assertThat(seatedSince)
+                            .as("those seated waited no shorter than anyone still waiting")
+                            .allMatch(t -> !t.isAfter(longestLeftWaiting)));
         }
 
         private List<Invitation> waitingInvitations() {
-            return invitations.stream().filter(i -> i.status == Invitation.Status.WAITLISTED)
-                    .sorted(Comparator.comparing((Invitation i) -> i.waitlistedAt).thenComparing(i -> i.id)).toList();
+            return invitations.stream()
+                    .filter(i -> i.status == Invitation.Status.WAITLISTED)
+                    .sorted(Comparator.comparing((Invitation i) -> i.waitlistedAt)
+                            .thenComparing(i -> i.id))
+                    .toList();
         }
 
         private List<Registration> waitingRegistrations() {
-            return registrations.stream().filter(r -> r.status == Registration.Status.WAITLISTED)
-                    .sorted(Comparator.comparing((Registration r) -> r.waitlistedAt).thenComparing(r -> r.id)).toList();
+            return registrations.stream()
+                    .filter(r -> r.status == Registration.Status.WAITLISTED)
+                    .sorted(Comparator.comparing((Registration r) -> r.waitlistedAt)
+                            .thenComparing(r -> r.id))
+                    .toList();
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.dialoog.conventions.messaging.CloudEvents;
 
 /** The outbox relay that publishes committed events to Kafka. */
 @ConfigMapping(prefix = "dialoog.outbox")

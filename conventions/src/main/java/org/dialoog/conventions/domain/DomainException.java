@@ -6,8 +6,7 @@ import java.util.List;
 public class DomainException extends RuntimeException {
 
     /** One bad input field and why. */
-    public record FieldError(String name, String reason) {
-    }
+    public record FieldError(String name, String reason) {}
 
     private final int status;
     private final String title;
@@ -34,7 +33,8 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException invalid(List<FieldError> errors) {
-        return new DomainException(400, "Invalid input", "The request has " + errors.size() + " invalid field(s).", errors);
+        return new DomainException(
+                400, "Invalid input", "The request has " + errors.size() + " invalid field(s).", errors);
     }
 
     public static DomainException invalid(String field, String reason) {
@@ -42,8 +42,11 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException staleVersion(long expected, long actual) {
-        return new DomainException(412, "Precondition failed",
-                "If-Match names version " + expected + " but the resource is at version " + actual + "; fetch it again.");
+        return new DomainException(
+                412,
+                "Precondition failed",
+                "If-Match names version " + expected + " but the resource is at version " + actual
+                        + "; fetch it again.");
     }
 
     /** A client asked too often; it may try again after the given number of seconds (429 with Retry-After). */

@@ -12,13 +12,17 @@ public final class CloudEvents {
 
     public static final String SPEC_VERSION = "1.0";
 
-    private CloudEvents() {
-    }
+    private CloudEvents() {}
 
     /** The attributes Dialoog events carry; {@code tenant} is an extension attribute, {@code traceparent} W3C's. */
-    public record Attributes(String id, String source, String type, String subject, OffsetDateTime time,
-                             String tenant, String traceparent) {
-    }
+    public record Attributes(
+            String id,
+            String source,
+            String type,
+            String subject,
+            OffsetDateTime time,
+            String tenant,
+            String traceparent) {}
 
     public static void writeHeaders(Headers h, Attributes a) {
         put(h, "ce_specversion", SPEC_VERSION);

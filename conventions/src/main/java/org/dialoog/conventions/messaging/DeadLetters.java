@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -29,11 +28,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.security.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.dialoog.conventions.domain.Paging;
 
 /**
  * Keeps the events this service's consumers gave up on (read back from its dead-letter topic),
@@ -51,7 +50,10 @@ public class DeadLetters {
     private final String bootstrapServers;
     private KafkaProducer<String, String> producer;
 
-    DeadLetters(ObjectMapper json, Caller caller, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    DeadLetters(
+            ObjectMapper json,
+            Caller caller,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.json = json;
         this.caller = caller;
         this.bootstrapServers = bootstrapServers;
@@ -70,7 +72,8 @@ public class DeadLetters {
         QuarkusTransaction.requiringNew().run(() -> {
             DeadLetter d = new DeadLetter();
             // The dead-letter record's own position makes storing it idempotent.
-            d.id = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset()).getBytes(StandardCharsets.UTF_8));
+            d.id = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset())
+                    .getBytes(StandardCharsets.UTF_8));
             if (DeadLetter.findById(d.id) != null) {
                 return;
             }
@@ -90,8 +93,11 @@ public class DeadLetters {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<DeadLetter> list(boolean includeReplayed, int page, int pageSize) {
-        var q = includeReplayed ? DeadLetter.<DeadLetter>findAll(Sort.descending("deadLetteredAt").and("id"))
-                : DeadLetter.<DeadLetter>find("replayedAt is null", Sort.descending("deadLetteredAt").and("id"));
+        var q = includeReplayed
+                ? DeadLetter.<DeadLetter>findAll(
+                        Sort.descending("deadLetteredAt").and("id"))
+                : DeadLetter.<DeadLetter>find(
+                        "replayedAt is null", Sort.descending("deadLetteredAt").and("id"));
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
@@ -103,9 +109,11 @@ public class DeadLetters {
     /** Puts the original record back on its topic, without the dead-letter headers. */
     @Transactional
     public DeadLetter replay(UUID id) {
-        DeadLetter d = DeadLetter.<DeadLetter>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Dead letter", id));
+        DeadLetter d = DeadLetter.<DeadLetter>findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("Dead letter", id));
         if (d.originalTopic == null) {
-            throw DomainException.conflict("Dead letter " + id + " does not say which topic it came from; it cannot be replayed.");
+            throw DomainException.conflict(
+                    "Dead letter " + id + " does not say which topic it came from; it cannot be replayed.");
         }
         ProducerRecord<String, String> r = new ProducerRecord<>(d.originalTopic, d.recordKey, d.recordValue);
         read(d.headers).forEach((k, v) -> {
@@ -151,7 +159,7 @@ public class DeadLetters {
 
     private Map<String, String> read(String headers) {
         try {
-            return json.readValue(headers, new TypeReference<Map<String, String>>() { });
+            return json.readValue(headers, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,9 +69,11 @@ public class EventInbox {
     }
 
     /** One record of a batch, read or not. */
-    private record Delivery(KafkaRecord<String, String> message, ConsumerRecord<String, String> record, IncomingEvent event,
-                            RuntimeException unreadable) {
-    }
+    private record Delivery(
+            KafkaRecord<String, String> message,
+            ConsumerRecord<String, String> record,
+            IncomingEvent event,
+            RuntimeException unreadable) {}
 
     /**
      * Forgets which events {@code consumer} applied for the caller's tenant, so that replaying its
@@ -91,7 +92,8 @@ public class EventInbox {
      * stopping after a failure, without acknowledging anything).
      */
     @ActivateRequestContext
-    public CompletionStage<Void> applyAll(String consumer, KafkaRecordBatch<String, String> batch, Consumer<IncomingEvent> handler) {
+    public CompletionStage<Void> applyAll(
+            String consumer, KafkaRecordBatch<String, String> batch, Consumer<IncomingEvent> handler) {
         List<CompletableFuture<Void>> nacks = new ArrayList<>();
         List<Delivery> deliveries = batch.getRecords().stream().map(this::read).toList();
         List<Delivery> run = new ArrayList<>();
@@ -112,9 +114,11 @@ public class EventInbox {
         }
         for (Delivery d : deliveries) {
             if (d.unreadable != null) {
-                LOG.warnf("Unreadable record at %s-%d@%d in %s: %s", d.record.topic(), d.record.partition(), d.record.offset(),
-                        consumer, d.unreadable.getMessage());
-                metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered").increment();
+                LOG.warnf(
+                        "Unreadable record at %s-%d@%d in %s: %s",
+                        d.record.topic(), d.record.partition(), d.record.offset(), consumer, d.unreadable.getMessage());
+                metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered")
+                        .increment();
                 nacks.add(d.message.nack(d.unreadable).toCompletableFuture());
             }
         }
@@ -124,7 +128,8 @@ public class EventInbox {
     private Delivery read(KafkaRecord<String, String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> (ConsumerRecord<String, String>) m.getRecord()).orElseThrow();
+                .map(m -> (ConsumerRecord<String, String>) m.getRecord())
+                .orElseThrow();
         try {
             return new Delivery(message, record, IncomingEvent.parse(record, json), null);
         } catch (IncomingEvent.Unreadable e) {
@@ -133,7 +138,8 @@ public class EventInbox {
     }
 
     /** False when the service is stopping and the run could not be applied: nothing may be acknowledged. */
-    private boolean applyRun(String consumer, List<Delivery> run, Consumer<IncomingEvent> handler, List<CompletableFuture<Void>> nacks) {
+    private boolean applyRun(
+            String consumer, List<Delivery> run, Consumer<IncomingEvent> handler, List<CompletableFuture<Void>> nacks) {
         caller.actForTenant(run.get(0).event.tenant());
         try {
             List<Delivery> applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -151,26 +157,35 @@ public class EventInbox {
             for (Delivery d : applied) {
                 recordPropagation(consumer, d.event, CloudEvents.header(d.record.headers(), "ce_time"));
             }
-            metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "applied").increment(applied.size());
-            metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "duplicate").increment(run.size() - applied.size());
+            metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "applied")
+                    .increment(applied.size());
+            metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "duplicate")
+                    .increment(run.size() - applied.size());
             return true;
         } catch (RuntimeException e) {
             if (stopping) {
-                LOG.infof("Stopping: %d event(s) in %s left unacknowledged, to be delivered again (%s)", run.size(), consumer, e.getMessage());
+                LOG.infof(
+                        "Stopping: %d event(s) in %s left unacknowledged, to be delivered again (%s)",
+                        run.size(), consumer, e.getMessage());
                 return false;
             }
             if (run.size() > 1) {
-                LOG.infof("A batch of %d events failed in %s (%s); applying them one by one", run.size(), consumer, e.getMessage());
+                LOG.infof(
+                        "A batch of %d events failed in %s (%s); applying them one by one",
+                        run.size(), consumer, e.getMessage());
             }
         }
         for (Delivery d : run) {
             RuntimeException failure = applyOne(consumer, d, handler);
             if (failure != null) {
                 if (stopping) {
-                    LOG.infof("Stopping: event %s in %s left unacknowledged, to be delivered again", d.event.id(), consumer);
+                    LOG.infof(
+                            "Stopping: event %s in %s left unacknowledged, to be delivered again",
+                            d.event.id(), consumer);
                     return false;
                 }
-                metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered").increment();
+                metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered")
+                        .increment();
                 nacks.add(d.message.nack(failure).toCompletableFuture());
             }
         }
@@ -192,7 +207,13 @@ public class EventInbox {
                     handler.accept(event);
                     return true;
                 });
-                metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", applied ? "applied" : "duplicate").increment();
+                metrics.counter(
+                                "dialoog.events.consumed",
+                                "consumer",
+                                consumer,
+                                "outcome",
+                                applied ? "applied" : "duplicate")
+                        .increment();
                 if (applied) {
                     recordPropagation(consumer, event, CloudEvents.header(d.record.headers(), "ce_time"));
                 }
@@ -201,7 +222,8 @@ public class EventInbox {
                 return e;
             } catch (RuntimeException e) {
                 failure = e;
-                LOG.warnf("Event %s (%s) failed in %s, attempt %d of %d: %s [traceparent %s]",
+                LOG.warnf(
+                        "Event %s (%s) failed in %s, attempt %d of %d: %s [traceparent %s]",
                         event.id(), event.type(), consumer, attempt, ATTEMPTS, e.getMessage(), trace.current());
                 sleep(50L * attempt);
             }
@@ -219,9 +241,14 @@ public class EventInbox {
         }
         try {
             Duration took = Duration.between(OffsetDateTime.parse(time), OffsetDateTime.now());
-            Timer.builder("dialoog.events.propagation").description("From the producer's commit to the effect applied here")
-                    .tag("consumer", consumer).tag("source", event.source() == null ? "unknown" : event.source())
-                    .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(metrics).record(took.isNegative() ? Duration.ZERO : took);
+            Timer.builder("dialoog.events.propagation")
+                    .description("From the producer's commit to the effect applied here")
+                    .tag("consumer", consumer)
+                    .tag("source", event.source() == null ? "unknown" : event.source())
+                    .publishPercentiles(0.5, 0.99, 0.999)
+                    .publishPercentileHistogram()
+                    .register(metrics)
+                    .record(took.isNegative() ? Duration.ZERO : took);
         } catch (DateTimeParseException e) {
             LOG.debugf("Event %s has an unreadable ce_time %s", event.id(), time);
         }
@@ -230,7 +257,8 @@ public class EventInbox {
     /** Marks the events as processed by this consumer; the ids of those not processed before, in one statement. */
     @SuppressWarnings("unchecked")
     private Set<String> firstDeliveries(String consumer, List<Delivery> run) {
-        String[] ids = run.stream().map(d -> consumer + ":" + d.event.id()).distinct().toArray(String[]::new);
+        String[] ids =
+                run.stream().map(d -> consumer + ":" + d.event.id()).distinct().toArray(String[]::new);
         List<String> inserted = em.createNativeQuery("""
                 insert into processed_event (event_id, consumer, tenant)
                 select id, ?2, ?3 from unnest(cast(?1 as text[])) as t(id)

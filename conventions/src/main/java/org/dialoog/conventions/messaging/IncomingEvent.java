@@ -1,17 +1,23 @@
 package org.dialoog.conventions.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A CloudEvent read from Kafka (binary binding), as a tolerant reader: only the attributes
  * Dialoog relies on are required, the data stays a JSON tree for the handler to pick from.
  */
-public record IncomingEvent(String id, String type, String source, String subject, String tenant,
-                            String traceparent, String key, JsonNode data) {
+public record IncomingEvent(
+        String id,
+        String type,
+        String source,
+        String subject,
+        String tenant,
+        String traceparent,
+        String key,
+        JsonNode data) {
 
     /** The event cannot be read at all; retrying will not help, so it goes to the dead-letter topic. */
     public static final class Unreadable extends RuntimeException {
@@ -37,8 +43,15 @@ public record IncomingEvent(String id, String type, String source, String subjec
         if (data == null || !data.isObject()) {
             throw new Unreadable("Event " + id + " has no JSON object as data", null);
         }
-        return new IncomingEvent(id, type, CloudEvents.header(h, "ce_source"), CloudEvents.header(h, "ce_subject"),
-                tenant, CloudEvents.header(h, "traceparent"), record.key(), data);
+        return new IncomingEvent(
+                id,
+                type,
+                CloudEvents.header(h, "ce_source"),
+                CloudEvents.header(h, "ce_subject"),
+                tenant,
+                CloudEvents.header(h, "traceparent"),
+                record.key(),
+                data);
     }
 
     /** A list of texts in the data (empty when the field is absent). */

@@ -30,7 +30,10 @@ public class MessagingReadiness implements HealthCheck {
     private final OutboxConfig config;
     private final Admin admin;
 
-    MessagingReadiness(OutboxRelay relay, OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    MessagingReadiness(
+            OutboxRelay relay,
+            OutboxConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.relay = relay;
         this.config = config;
         Properties p = new Properties();
@@ -50,9 +53,12 @@ public class MessagingReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         var answer = HealthCheckResponse.named("messaging")
                 .withData("outboxBacklog", relay.backlog())
-                .withData("oldestUnpublishedSeconds", relay.oldestUnpublishedAge().toSeconds());
+                .withData(
+                        "oldestUnpublishedSeconds", relay.oldestUnpublishedAge().toSeconds());
         try {
-            String cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId().get(3, TimeUnit.SECONDS);
+            String cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                    .clusterId()
+                    .get(3, TimeUnit.SECONDS);
             answer.withData("kafkaCluster", cluster);
         } catch (Exception e) {
             return answer.withData("kafka", "unreachable").down().build();

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.dialoog.conventions.config.OutboxConfig;
 import org.dialoog.conventions.security.Caller;
 

@@ -47,6 +47,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay ("dialoog-outbox"); one per database, so one per service. */
     private static final long LOCK_KEY = 0x6469616c6f6f67L;
+
     static final String CHANNEL = "dialoog_outbox";
 
     private final AgroalDataSource dataSource;
@@ -60,18 +61,24 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(
+            AgroalDataSource dataSource,
+            OutboxConfig config,
+            MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.publishDelay = Timer.builder("dialoog.outbox.publish.delay")
                 .description("Time from an event's commit to its acknowledgement by Kafka")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         Gauge.builder("dialoog.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events committed but not yet published").register(registry);
+                .description("Events committed but not yet published")
+                .register(registry);
         Gauge.builder("dialoog.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
-                .description("Age of the oldest unpublished event").register(registry);
+                .description("Age of the oldest unpublished event")
+                .register(registry);
     }
 
     public void start(@Observes StartupEvent event) {
@@ -159,7 +166,8 @@ public class OutboxRelay {
     }
 
     private int publishBatch(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")")) {
             rs.next();
             if (!rs.getBoolean(1)) {
                 return 0;
@@ -186,7 +194,8 @@ public class OutboxRelay {
         for (Future<RecordMetadata> send : sends) {
             send.get(30, TimeUnit.SECONDS);
         }
-        try (PreparedStatement ps = c.prepareStatement("update outbox_event set published_at = now() where seq = any(?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("update outbox_event set published_at = now() where seq = any(?)")) {
             ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
             ps.executeUpdate();
         }
@@ -196,17 +205,27 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(rs.getString("topic"), rs.getString("partition_key"),
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(
+                rs.getString("topic"),
+                rs.getString("partition_key"),
                 rs.getString(9).getBytes(StandardCharsets.UTF_8));
-        CloudEvents.writeHeaders(r.headers(), new CloudEvents.Attributes(
-                rs.getString("id"), config.source(), rs.getString("type"), rs.getString("subject"),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("tenant"), rs.getString("traceparent")));
+        CloudEvents.writeHeaders(
+                r.headers(),
+                new CloudEvents.Attributes(
+                        rs.getString("id"),
+                        config.source(),
+                        rs.getString("type"),
+                        rs.getString("subject"),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("tenant"),
+                        rs.getString("traceparent")));
         return r;
     }
 
     private void refreshBacklog() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                      select count(*), coalesce(extract(epoch from now() - min(created_at)) * 1000, 0)
                      from outbox_event where published_at is null""")) {
             rs.next();

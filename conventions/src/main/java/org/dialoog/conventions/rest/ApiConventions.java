@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import org.dialoog.conventions.config.ApiConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,8 +27,11 @@ public class ApiConventions {
     private final ObjectMapper json;
     private final long maxBodySize;
 
-    ApiConventions(ApiConfig config, ObjectMapper json,
-                   @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+    ApiConventions(
+            ApiConfig config,
+            ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                    MemorySize maxBodySize) {
         this.config = config;
         this.json = json;
         this.maxBodySize = maxBodySize.asLongValue();
@@ -59,10 +60,16 @@ public class ApiConventions {
         }
         // Quarkus itself would answer an empty 413; a declared length over the limit gets a problem first.
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+        if (length != null
+                && length.chars().allMatch(Character::isDigit)
+                && length.length() < 19
                 && Long.parseLong(length) > maxBodySize) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            problem(rc, 413, "Content Too Large", "The request body is " + length + " bytes; at most " + maxBodySize + " are accepted.");
+            problem(
+                    rc,
+                    413,
+                    "Content Too Large",
+                    "The request body is " + length + " bytes; at most " + maxBodySize + " are accepted.");
             return;
         }
         // Quarkus would route /engagements/ to /engagements; our URIs have no trailing slash.
@@ -76,7 +83,10 @@ public class ApiConventions {
     private void problem(RoutingContext rc, int status, String title, String detail) {
         try {
             String body = json.writeValueAsString(Problem.of(status, title, detail, rc.normalizedPath()));
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+            rc.response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             rc.fail(e);
         }

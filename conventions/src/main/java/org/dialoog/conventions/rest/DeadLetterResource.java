@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.messaging.DeadLetter;
 import org.dialoog.conventions.messaging.DeadLetters;
 import org.dialoog.conventions.security.Caller;
-import org.dialoog.conventions.domain.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,12 +35,31 @@ public class DeadLetterResource {
 
     /** A dead letter as the API shows it. */
     @Schema(name = "DeadLetter")
-    public record DeadLetterView(UUID id, String eventId, String eventType, String originalTopic, Integer originalPartition,
-                                 Long originalOffset, String reason, String key, String value,
-                                 OffsetDateTime deadLetteredAt, OffsetDateTime replayedAt) {
+    public record DeadLetterView(
+            UUID id,
+            String eventId,
+            String eventType,
+            String originalTopic,
+            Integer originalPartition,
+            Long originalOffset,
+            String reason,
+            String key,
+            String value,
+            OffsetDateTime deadLetteredAt,
+            OffsetDateTime replayedAt) {
         static DeadLetterView of(DeadLetter d) {
-            return new DeadLetterView(d.id, d.eventId, d.eventType, d.originalTopic, d.originalPartition, d.originalOffset,
-                    d.reason, d.recordKey, d.recordValue, d.deadLetteredAt, d.replayedAt);
+            return new DeadLetterView(
+                    d.id,
+                    d.eventId,
+                    d.eventType,
+                    d.originalTopic,
+                    d.originalPartition,
+                    d.originalOffset,
+                    d.reason,
+                    d.recordKey,
+                    d.recordValue,
+                    d.deadLetteredAt,
+                    d.replayedAt);
         }
     }
 
@@ -51,11 +70,15 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "List dead letters", description = "Events of the caller's tenant that a consumer gave up on; newest first. Replayed ones only with includeReplayed=true.")
-    public Response list(@QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
+    @Operation(
+            summary = "List dead letters",
+            description =
+                    "Events of the caller's tenant that a consumer gave up on; newest first. Replayed ones only with includeReplayed=true.")
+    public Response list(
+            @QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
         return Pages.ok(deadLetters.list(includeReplayed, page, pageSize).map(DeadLetterView::of), uri);
     }
 
@@ -68,7 +91,10 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{id}/replay")
-    @Operation(summary = "Replay a dead letter", description = "Puts the original event back on its topic with its original id; consumers that applied it already skip it.")
+    @Operation(
+            summary = "Replay a dead letter",
+            description =
+                    "Puts the original event back on its topic with its original id; consumers that applied it already skip it.")
     public DeadLetterView replay(@PathParam("id") UUID id) {
         return DeadLetterView.of(deadLetters.replay(id));
     }

@@ -26,8 +26,11 @@ public class EnumParams implements ParamConverterProvider {
         if (!rawType.isEnum()) {
             return null;
         }
-        String name = Arrays.stream(annotations).filter(QueryParam.class::isInstance).map(a -> ((QueryParam) a).value())
-                .findFirst().orElse(rawType.getSimpleName());
+        String name = Arrays.stream(annotations)
+                .filter(QueryParam.class::isInstance)
+                .map(a -> ((QueryParam) a).value())
+                .findFirst()
+                .orElse(rawType.getSimpleName());
         Class<? extends Enum> type = (Class<? extends Enum>) rawType;
         return new ParamConverter<>() {
             @Override
@@ -38,7 +41,9 @@ public class EnumParams implements ParamConverterProvider {
                 try {
                     return (T) Enum.valueOf(type, value);
                 } catch (IllegalArgumentException e) {
-                    String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+                    String allowed = Arrays.stream(type.getEnumConstants())
+                            .map(Enum::name)
+                            .collect(Collectors.joining(", "));
                     // A WebApplicationException passes through JAX-RS unchanged; the mapper reads the cause.
                     throw new BadRequestException(name, DomainException.invalid(name, "must be one of " + allowed));
                 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.security.TenantResolverForHibernate;
@@ -32,8 +31,7 @@ public class IdempotentCreate {
     public static final String HEADER = "Idempotency-Key";
 
     /** What a create produced: where it lives and what to answer. */
-    public record Created(URI location, Object body, String etag) {
-    }
+    public record Created(URI location, Object body, String etag) {}
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -60,31 +58,44 @@ public class IdempotentCreate {
         List<?> earlier = em.createNativeQuery("""
                 select request_hash, status, location, response_body from idempotency_record
                 where tenant = ?1 and idempotency_key = ?2""")
-                .setParameter(1, tenant).setParameter(2, key).getResultList();
+                .setParameter(1, tenant)
+                .setParameter(2, key)
+                .getResultList();
         if (!earlier.isEmpty()) {
             Object[] row = (Object[]) earlier.get(0);
             if (!hash.equals(row[0])) {
-                throw new DomainException(422, "Idempotency-Key reused",
+                throw new DomainException(
+                        422,
+                        "Idempotency-Key reused",
                         "Idempotency-Key '" + key + "' was used before with a different request body.");
             }
-            return Response.status(((Number) row[1]).intValue()).location(URI.create((String) row[2]))
-                    .type(MediaType.APPLICATION_JSON).entity(row[3])
-                    .header("Idempotent-Replayed", "true").build();
+            return Response.status(((Number) row[1]).intValue())
+                    .location(URI.create((String) row[2]))
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(row[3])
+                    .header("Idempotent-Replayed", "true")
+                    .build();
         }
         int claimed = em.createNativeQuery("""
                 insert into idempotency_record (tenant, idempotency_key, request_hash, status, location, response_body, created_at)
                 values (?1, ?2, ?3, 201, '', '', ?4) on conflict do nothing""")
-                .setParameter(1, tenant).setParameter(2, key).setParameter(3, hash).setParameter(4, OffsetDateTime.now())
+                .setParameter(1, tenant)
+                .setParameter(2, key)
+                .setParameter(3, hash)
+                .setParameter(4, OffsetDateTime.now())
                 .executeUpdate();
         if (claimed == 0) {
-            throw DomainException.conflict("A request with Idempotency-Key '" + key + "' is being processed; retry it shortly.");
+            throw DomainException.conflict(
+                    "A request with Idempotency-Key '" + key + "' is being processed; retry it shortly.");
         }
         Created created = action.get();
         em.createNativeQuery("""
                 update idempotency_record set location = ?3, response_body = ?4
                 where tenant = ?1 and idempotency_key = ?2""")
-                .setParameter(1, tenant).setParameter(2, key)
-                .setParameter(3, created.location().toString()).setParameter(4, write(created.body()))
+                .setParameter(1, tenant)
+                .setParameter(2, key)
+                .setParameter(3, created.location().toString())
+                .setParameter(4, write(created.body()))
                 .executeUpdate();
         return answer(created);
     }
@@ -99,7 +110,8 @@ public class IdempotentCreate {
 
     private String hash(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

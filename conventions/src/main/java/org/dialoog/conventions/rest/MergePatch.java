@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.dialoog.conventions.domain.DomainException;
 
 /** RFC 7396 JSON merge patch of a request record, validated like a create. */
@@ -31,7 +30,8 @@ public class MergePatch {
 
     public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
-            throw DomainException.invalid(List.of(new DomainException.FieldError("body", "a merge patch must be a JSON object")));
+            throw DomainException.invalid(
+                    List.of(new DomainException.FieldError("body", "a merge patch must be a JSON object")));
         }
         ObjectNode target = json.valueToTree(current);
         merge(target, (ObjectNode) patch);

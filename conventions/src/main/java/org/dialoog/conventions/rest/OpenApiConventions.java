@@ -46,20 +46,29 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        openAPI.getComponents().addHeader("API-Version", OASFactory.createHeader()
-                .description("The full version of the API that answered")
-                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).examples(List.of("1.0.0"))));
-        openAPI.setServers(List.of(OASFactory.createServer().url(API_BASE)
+        openAPI.getComponents()
+                .addHeader(
+                        "API-Version",
+                        OASFactory.createHeader()
+                                .description("The full version of the API that answered")
+                                .schema(OASFactory.createSchema()
+                                        .type(List.of(Schema.SchemaType.STRING))
+                                        .examples(List.of("1.0.0"))));
+        openAPI.setServers(List.of(OASFactory.createServer()
+                .url(API_BASE)
                 .description("This service; the paths below are relative to it")));
         if (openAPI.getPaths() == null) {
             return;
         }
         var paths = OASFactory.createPaths();
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    path.getValue().getOperations().entrySet()) {
                 document(path.getKey(), op.getKey(), op.getValue());
             }
-            String relative = path.getKey().startsWith(API_BASE) ? path.getKey().substring(API_BASE.length()) : path.getKey();
+            String relative =
+                    path.getKey().startsWith(API_BASE) ? path.getKey().substring(API_BASE.length()) : path.getKey();
             paths.addPathItem(relative.isEmpty() ? "/" : relative, path.getValue());
         }
         openAPI.setPaths(paths);
@@ -74,7 +83,8 @@ public class OpenApiConventions implements OASFilter {
         if (operation.getExtensions() != null && operation.getExtensions().containsKey(PUBLIC)) {
             operation.setSecurity(new ArrayList<>());
         }
-        boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        boolean isPublic =
+                operation.getSecurity() != null && operation.getSecurity().isEmpty();
         COMMON_ERRORS.forEach((status, description) -> {
             if (!(isPublic && (status.equals("401") || status.equals("403")))) {
                 addIfAbsent(operation.getResponses(), status, description);
@@ -83,7 +93,9 @@ public class OpenApiConventions implements OASFilter {
         if (path.contains("{")) {
             addIfAbsent(responses, "404", "No such resource (or not visible to this caller)");
         }
-        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
+        if (method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH) {
             addIfAbsent(responses, "415", "The request body's Content-Type is not accepted");
         }
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
@@ -109,18 +121,28 @@ public class OpenApiConventions implements OASFilter {
 
     /** Inlined rather than referenced, so every error response states its members where it stands. */
     private static Schema problemSchema() {
-        Schema invalidParam = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+        Schema invalidParam = OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
                 .addProperty("name", string("title"))
                 .addProperty("reason", string("must not be blank"));
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details")
                 .required(List.of("status", "title", "detail"))
                 .addProperty("type", string("about:blank"))
                 .addProperty("title", string("Invalid input"))
-                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(400)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.INTEGER))
+                                .examples(List.of(400)))
                 .addProperty("detail", string("The request has 1 invalid field(s)."))
                 .addProperty("instance", string("/api/v1/engagements"))
-                .addProperty("invalidParams", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(invalidParam));
+                .addProperty(
+                        "invalidParams",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.ARRAY))
+                                .items(invalidParam));
     }
 
     private static Schema string(String example) {

@@ -15,8 +15,7 @@ public final class Pages {
     public static final String DEFAULT_SIZE = "20";
     public static final int MAX_SIZE = 100;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static Response ok(Page<?> page, UriInfo uri) {
         long lastPage = Math.max(1, (page.total() + page.pageSize() - 1) / page.pageSize());
@@ -37,6 +36,7 @@ public final class Pages {
                 .replaceQueryParam("page", page)
                 .replaceQueryParam("pageSize", pageSize)
                 .build();
-        return "<" + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + ">; rel=\"" + rel + "\"";
+        return "<" + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                + ">; rel=\"" + rel + "\"";
     }
 }

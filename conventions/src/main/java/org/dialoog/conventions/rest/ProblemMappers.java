@@ -4,6 +4,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,17 +19,9 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
 import org.dialoog.conventions.domain.DomainException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,8 +34,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         List<Problem.InvalidParam> params = e.fieldErrors().stream()
-                .map(f -> new Problem.InvalidParam(f.name(), f.reason())).toList();
-        Response response = new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), params).toResponse();
+                .map(f -> new Problem.InvalidParam(f.name(), f.reason()))
+                .toList();
+        Response response =
+                new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), params).toResponse();
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -49,14 +50,27 @@ public class ProblemMappers {
                 .map(v -> new Problem.InvalidParam(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.InvalidParam::name))
                 .toList();
-        return new Problem("about:blank", "Invalid input", 400,
-                "The request has " + params.size() + " invalid field(s).", path(uri), params).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Invalid input",
+                        400,
+                        "The request has " + params.size() + " invalid field(s).",
+                        path(uri),
+                        params)
+                .toResponse();
     }
 
     /** Listed one by one: the most specific mapper wins, and Quarkus brings its own for some of these. */
-    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class,
-            ValueInstantiationException.class, InvalidTypeIdException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        ValueInstantiationException.class,
+        InvalidTypeIdException.class
+    })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String detail;
         List<Problem.InvalidParam> params = List.of();
@@ -65,8 +79,9 @@ public class ProblemMappers {
             params = List.of(new Problem.InvalidParam(jsonPath(u), "unknown field"));
         } else if (e instanceof InvalidFormatException f) {
             detail = "Field '" + jsonPath(f) + "' has a value of the wrong type or format.";
-            params = List.of(new Problem.InvalidParam(jsonPath(f), "cannot read '" + f.getValue() + "' as "
-                    + f.getTargetType().getSimpleName()));
+            params = List.of(new Problem.InvalidParam(
+                    jsonPath(f),
+                    "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName()));
         } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             detail = "Field '" + jsonPath(m) + "' cannot be read.";
             params = List.of(new Problem.InvalidParam(jsonPath(m), "wrong type or format"));
@@ -83,14 +98,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(Problem.of(401, "Unauthorized",
-                        "A valid bearer token is required.", path(uri)).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(Problem.of(401, "Unauthorized", "A valid bearer token is required.", path(uri))
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.of(403, "Forbidden", "Your role does not allow this operation.", path(uri)).toResponse();
+        return Problem.of(403, "Forbidden", "Your role does not allow this operation.", path(uri))
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -107,10 +124,12 @@ public class ProblemMappers {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "Client error";
-        Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, title, detail(status, e), path(uri)).toResponse());
+        Response.ResponseBuilder answer = Response.fromResponse(
+                Problem.of(status, title, detail(status, e), path(uri)).toResponse());
         // Keep the headers the framework chose (Allow on 405), but never its body.
         e.getResponse().getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                    && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> answer.header(name, v));
             }
         });
@@ -121,8 +140,12 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
-        return Problem.of(500, "Internal server error",
-                "Something went wrong on our side; quote error id " + errorId + " when you report it.", path(uri)).toResponse();
+        return Problem.of(
+                        500,
+                        "Internal server error",
+                        "Something went wrong on our side; quote error id " + errorId + " when you report it.",
+                        path(uri))
+                .toResponse();
     }
 
     private static String detail(int status, WebApplicationException e) {

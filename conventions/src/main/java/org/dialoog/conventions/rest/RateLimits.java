@@ -36,20 +36,25 @@ public class RateLimits {
             windows.values().removeIf(w -> w.minute != minute);
         }
         if (count(kind + "|client|" + client, minute) > config.perClientPerMinute()) {
-            throw DomainException.tooManyRequests("Too many requests from your address; at most "
-                    + config.perClientPerMinute() + " per minute. Try again in " + retryAfter + " s.", retryAfter);
+            throw DomainException.tooManyRequests(
+                    "Too many requests from your address; at most " + config.perClientPerMinute()
+                            + " per minute. Try again in " + retryAfter + " s.",
+                    retryAfter);
         }
         if (count(kind + "|target|" + target, minute) > config.perTargetPerMinute()) {
-            throw DomainException.tooManyRequests("Too many requests for this " + kind + " right now; at most "
-                    + config.perTargetPerMinute() + " per minute. Try again in " + retryAfter + " s.", retryAfter);
+            throw DomainException.tooManyRequests(
+                    "Too many requests for this " + kind + " right now; at most " + config.perTargetPerMinute()
+                            + " per minute. Try again in " + retryAfter + " s.",
+                    retryAfter);
         }
     }
 
     private int count(String key, long minute) {
-        return windows.compute(key, (k, w) -> w == null || w.minute != minute ? new Window(minute, new AtomicInteger()) : w)
-                .count.incrementAndGet();
+        return windows.compute(
+                        key, (k, w) -> w == null || w.minute != minute ? new Window(minute, new AtomicInteger()) : w)
+                .count
+                .incrementAndGet();
     }
 
-    private record Window(long minute, AtomicInteger count) {
-    }
+    private record Window(long minute, AtomicInteger count) {}
 }

@@ -7,8 +7,7 @@ import org.dialoog.conventions.domain.DomainException;
 /** Optimistic concurrency over HTTP: a resource's {@code version} is its strong ETag, and If-Match names it. */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
@@ -27,7 +26,8 @@ public final class Versions {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new DomainException(412, "Precondition failed", "If-Match " + ifMatch + " names no version of this resource.");
+            throw new DomainException(
+                    412, "Precondition failed", "If-Match " + ifMatch + " names no version of this resource.");
         }
     }
 }

@@ -24,16 +24,18 @@ public class DevelopmentKeyGuard {
     /** A piece of the development public key (deploy/local/src/main/resources/dev-keys/public.pem). */
     static final String DEVELOPMENT_KEY_FRAGMENT = "CAQEAkvc3ihYEb5NWgPKhxLsqGtUgorJupr/15lctzEn/NyA/Lc9kVoGU83y2";
 
-    void check(@Observes StartupEvent event,
-               @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
-               @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inline) {
+    void check(
+            @Observes StartupEvent event,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inline) {
         if (!ConfigUtils.isProfileActive("prod")) {
             return;
         }
         String key = inline.orElse("") + location.map(DevelopmentKeyGuard::read).orElse("");
         if (isDevelopmentKey(key)) {
-            throw new IllegalStateException("Refusing to start: the production profile is configured with the development "
-                    + "key of deploy/local. Point DIALOOG_JWT_PUBLIC_KEY_LOCATION at your identity provider's JWKS URL.");
+            throw new IllegalStateException(
+                    "Refusing to start: the production profile is configured with the development "
+                            + "key of deploy/local. Point DIALOOG_JWT_PUBLIC_KEY_LOCATION at your identity provider's JWKS URL.");
         }
     }
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /** Readiness reports DOWN while the outbox is further behind than allowed, and UP once it catches up. */
 @QuarkusTest
 @TestProfile(BacklogReadinessTest.ShortBacklogAllowance.class)
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "conventions"))
 class BacklogReadinessTest {
 
@@ -42,11 +44,15 @@ class BacklogReadinessTest {
         relay.pause();
         try {
             Api.createNote("Backlog");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
-                    .statusCode(503).body("checks.find { it.name == 'messaging' }.data.outbox", equalTo("behind")));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body("checks.find { it.name == 'messaging' }.data.outbox", equalTo("behind")));
         } finally {
             relay.resume();
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 }

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
  * the only one dead-lettered, listed for its tenant's admins and replayed with its original id.
  */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "conventions"))
 class InboxTest {
 
@@ -77,20 +79,34 @@ class InboxTest {
             titles.add(title);
             String id = "ok-" + UUID.randomUUID();
             first = first == null ? id : first;
-            publisher.send(config.topic(), SOURCE, id, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"" + title + "\"}");
+            publisher.send(
+                    config.topic(),
+                    SOURCE,
+                    id,
+                    TYPE,
+                    key,
+                    Api.TENANT,
+                    "{\"noteId\":\"" + key + "\",\"title\":\"" + title + "\"}");
         }
         // the first event again (a redelivery): it changes nothing
-        publisher.send(config.topic(), SOURCE, first, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"n0\"}");
+        publisher.send(
+                config.topic(), SOURCE, first, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"n0\"}");
         String last = "last-" + UUID.randomUUID();
-        publisher.send(config.topic(), SOURCE, last, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"end\"}");
+        publisher.send(
+                config.topic(), SOURCE, last, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"end\"}");
         titles.add("end");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(seen(key)).hasSize(301));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(seen(key)).hasSize(301));
         assertThat(seen(key)).containsExactlyElementsOf(titles);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(count("select count(*) from dead_letter where record_key = '" + key + "'")).isEqualTo(1));
-        assertThat(count("select count(*) from dead_letter where event_id = '" + broken + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from processed_event where event_id like '%" + last + "'")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(count("select count(*) from dead_letter where record_key = '" + key + "'"))
+                                .isEqualTo(1));
+        assertThat(count("select count(*) from dead_letter where event_id = '" + broken + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id like '%" + last + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -99,26 +115,52 @@ class InboxTest {
         String eventId = "broken-" + UUID.randomUUID();
         publisher.send(config.topic(), SOURCE, eventId, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\"}");
 
-        String deadLetter = await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin().get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath()
-                        .<String>getList("items.findAll { it.eventId == '" + eventId + "' }.id").stream().findFirst().orElse(null),
-                id -> id != null);
-        admin().get("/api/v1/dead-letters/" + deadLetter).then().statusCode(200)
-                .body("reason", containsString("lacks 'title'")).body("originalTopic", equalTo(config.topic()))
+        String deadLetter = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin()
+                                .get("/api/v1/dead-letters")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .<String>getList("items.findAll { it.eventId == '" + eventId + "' }.id")
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        id -> id != null);
+        admin().get("/api/v1/dead-letters/" + deadLetter)
+                .then()
+                .statusCode(200)
+                .body("reason", containsString("lacks 'title'"))
+                .body("originalTopic", equalTo(config.topic()))
                 .body("key", equalTo(key.toString()));
-        Api.as("admin-x", "admin", "other").get("/api/v1/dead-letters/" + deadLetter).then().statusCode(404);
-        Api.as("fac-1", "facilitator", Api.TENANT).get("/api/v1/dead-letters").then().statusCode(403);
+        Api.as("admin-x", "admin", "other")
+                .get("/api/v1/dead-letters/" + deadLetter)
+                .then()
+                .statusCode(404);
+        Api.as("fac-1", "facilitator", Api.TENANT)
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(403);
 
-        admin().post("/api/v1/dead-letters/" + deadLetter + "/replay").then().statusCode(200).body("replayedAt", notNullValue());
-        int copies = TopicReader.read(config.topic(), r -> key.toString().equals(r.key()) && eventId.equals(TopicReader.header(r, "ce_id")),
-                2, Duration.ofSeconds(10)).size();
+        admin().post("/api/v1/dead-letters/" + deadLetter + "/replay")
+                .then()
+                .statusCode(200)
+                .body("replayedAt", notNullValue());
+        int copies = TopicReader.read(
+                        config.topic(),
+                        r -> key.toString().equals(r.key()) && eventId.equals(TopicReader.header(r, "ce_id")),
+                        2,
+                        Duration.ofSeconds(10))
+                .size();
         assertThat(copies).isEqualTo(2);
     }
 
     private List<String> seen(UUID note) throws Exception {
         List<String> titles = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select title from note_seen where note_id = ? order by seq")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select title from note_seen where note_id = ? order by seq")) {
             ps.setObject(1, note);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -130,7 +172,9 @@ class InboxTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

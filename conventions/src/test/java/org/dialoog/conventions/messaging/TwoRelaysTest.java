@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /** A second relay on the same outbox (a second replica): every event still goes out, in commit order per key. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "conventions"))
 class TwoRelaysTest {
 
@@ -48,7 +50,11 @@ class TwoRelaysTest {
 
     @Test
     void twoRelaysPublishEveryEventInOrderPerKey() throws Exception {
-        OutboxRelay second = new OutboxRelay(agroal, config, new SimpleMeterRegistry(), DialoogTestResource.broker().bootstrapServers());
+        OutboxRelay second = new OutboxRelay(
+                agroal,
+                config,
+                new SimpleMeterRegistry(),
+                DialoogTestResource.broker().bootstrapServers());
         second.start(new StartupEvent());
         List<UUID> notes = new ArrayList<>();
         try {
@@ -56,8 +62,11 @@ class TwoRelaysTest {
                 UUID id = Api.createNote("Relays " + e);
                 notes.add(id);
                 for (int v = 1; v <= 8; v++) {
-                    admin().contentType("application/merge-patch+json").body(Map.of("title", "Relays " + e + " v" + v))
-                            .patch("/api/v1/notes/" + id).then().statusCode(200);
+                    admin().contentType("application/merge-patch+json")
+                            .body(Map.of("title", "Relays " + e + " v" + v))
+                            .patch("/api/v1/notes/" + id)
+                            .then()
+                            .statusCode(200);
                 }
             }
             for (UUID id : notes) {
@@ -75,7 +84,8 @@ class TwoRelaysTest {
     private List<String> committedEventIds(UUID key) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from outbox_event where partition_key = ? order by seq")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select id from outbox_event where partition_key = ? order by seq")) {
             ps.setString(1, key.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -87,9 +97,17 @@ class TwoRelaysTest {
     }
 
     private List<String> publishedEventIds(UUID key, int expected) {
-        return TopicReader.read(config.topic(), r -> key.toString().equals(r.key()),
-                        found -> found.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count() >= expected,
+        return TopicReader.read(
+                        config.topic(),
+                        r -> key.toString().equals(r.key()),
+                        found -> found.stream()
+                                        .map(r -> TopicReader.header(r, "ce_id"))
+                                        .distinct()
+                                        .count()
+                                >= expected,
                         Duration.ofSeconds(30))
-                .stream().map(r -> TopicReader.header(r, "ce_id")).toList();
+                .stream()
+                .map(r -> TopicReader.header(r, "ce_id"))
+                .toList();
     }
 }

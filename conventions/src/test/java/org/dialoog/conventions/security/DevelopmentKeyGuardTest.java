@@ -17,14 +17,18 @@ class DevelopmentKeyGuardTest {
     @Test
     void recognisesTheDevelopmentPublicKey() throws IOException {
         Path devKey = Path.of("..", "deploy", "local", "src", "main", "resources", "dev-keys", "public.pem");
-        assertThat(DevelopmentKeyGuard.isDevelopmentKey(Files.readString(devKey))).isTrue();
+        assertThat(DevelopmentKeyGuard.isDevelopmentKey(Files.readString(devKey)))
+                .isTrue();
     }
 
     @Test
     void acceptsAnyOtherKey() throws NoSuchAlgorithmException {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String other = Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
-        assertThat(DevelopmentKeyGuard.isDevelopmentKey("-----BEGIN PUBLIC KEY-----\n" + other + "\n-----END PUBLIC KEY-----")).isFalse();
+        String other = Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        assertThat(DevelopmentKeyGuard.isDevelopmentKey(
+                        "-----BEGIN PUBLIC KEY-----\n" + other + "\n-----END PUBLIC KEY-----"))
+                .isFalse();
     }
 }

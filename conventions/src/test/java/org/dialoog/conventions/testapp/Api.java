@@ -14,8 +14,7 @@ public final class Api {
 
     public static final String TENANT = "demo";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String sub, String role, String org) {
         return given().auth().oauth2(DevTokens.mint(sub, List.of(role), org)).contentType(ContentType.JSON);
@@ -26,7 +25,12 @@ public final class Api {
     }
 
     public static UUID createNote(String title) {
-        String id = admin().body(java.util.Map.of("title", title)).post("/api/v1/notes").then().statusCode(201).extract().path("id");
+        String id = admin().body(java.util.Map.of("title", title))
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 }

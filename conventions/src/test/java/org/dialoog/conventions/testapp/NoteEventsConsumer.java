@@ -34,7 +34,9 @@ public class NoteEventsConsumer {
     private void apply(IncomingEvent e) {
         // text() throws for an event without a title: the poison event of the tests
         em.createNativeQuery("insert into note_seen (tenant, note_id, title) values (?1, ?2, ?3)")
-                .setParameter(1, e.tenant()).setParameter(2, e.uuid("noteId")).setParameter(3, e.text("title"))
+                .setParameter(1, e.tenant())
+                .setParameter(2, e.uuid("noteId"))
+                .setParameter(3, e.text("title"))
                 .executeUpdate();
     }
 }

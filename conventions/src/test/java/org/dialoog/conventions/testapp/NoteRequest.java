@@ -4,8 +4,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A note to create, or what a merge patch changes. */
-public record NoteRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000) String body, Colour colour) {
+public record NoteRequest(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 5000) String body,
+        Colour colour) {
 
     /** An enum field, to see an unknown constant named like any other bad field. */
-    public enum Colour { RED, GREEN }
+    public enum Colour {
+        RED,
+        GREEN
+    }
 }

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
@@ -58,8 +57,10 @@ public class NoteResource {
     }
 
     @POST
-    public Response create(@NotNull @Valid NoteRequest request, @HeaderParam(IdempotentCreate.HEADER) String key,
-                           @Context UriInfo uri) {
+    public Response create(
+            @NotNull @Valid NoteRequest request,
+            @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
             Note n = new Note();
             n.id = UUID.randomUUID();
@@ -68,20 +69,25 @@ public class NoteResource {
             n.createdAt = OffsetDateTime.now();
             n.persist();
             outbox.record(NOTE_CHANGED, n.id, n.id, Map.of("noteId", n.id, "title", n.title));
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(n.id.toString()).build(),
-                    NoteView.of(n), Long.toString(n.version));
+            return new IdempotentCreate.Created(
+                    uri.getAbsolutePathBuilder().path(n.id.toString()).build(),
+                    NoteView.of(n),
+                    Long.toString(n.version));
         });
     }
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Response list(@QueryParam("q") String q,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
-        var query = q == null ? Note.<Note>findAll(Sort.by("createdAt").and("id"))
+    public Response list(
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
+        var query = q == null
+                ? Note.<Note>findAll(Sort.by("createdAt").and("id"))
                 : Note.<Note>find("title like ?1", Sort.by("createdAt").and("id"), "%" + q + "%");
-        var items = query.page(io.quarkus.panache.common.Page.of(page - 1, pageSize)).list();
+        var items = query.page(io.quarkus.panache.common.Page.of(page - 1, pageSize))
+                .list();
         return Pages.ok(new Paging.Page<>(items, page, pageSize, query.count()).map(NoteView::of), uri);
     }
 
@@ -96,7 +102,8 @@ public class NoteResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Transactional
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+    public Response patch(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Note n = find(id);
         NoteRequest changed = mergePatch.apply(new NoteRequest(n.title, n.body, null), patch, NoteRequest.class);
         Long expected = Versions.expected(ifMatch);

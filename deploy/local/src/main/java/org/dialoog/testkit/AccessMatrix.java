@@ -37,7 +37,8 @@ public final class AccessMatrix {
      * @param pathValues values for path parameters by name (real ids of the tenant's resources); others get random UUIDs
      * @param subjects   the token subject per role, e.g. the facilitator of those resources
      */
-    public AccessMatrix(String tenant, String otherTenant, Map<String, String> pathValues, Map<String, String> subjects) {
+    public AccessMatrix(
+            String tenant, String otherTenant, Map<String, String> pathValues, Map<String, String> subjects) {
         this.tenant = tenant;
         this.otherTenant = otherTenant;
         this.pathValues = pathValues;
@@ -47,9 +48,14 @@ public final class AccessMatrix {
     /** Runs the matrix; returns the problems found (empty when every answer is as documented). */
     @SuppressWarnings("unchecked")
     public List<String> run(String service) {
-        Map<String, Object> doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> doc = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         String server = ((List<Map<String, String>>) doc.get("servers")).get(0).get("url");
-        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
         List<String> table = new ArrayList<>();
         table.add("| operation | no token | expired | bad signature | wrong issuer | wrong audience | other tenant | "
                 + String.join(" | ", ROLES) + " |");
@@ -75,10 +81,15 @@ public final class AccessMatrix {
                 continue;
             }
             int none = call(given(), method, url);
-            int expired = call(bearer(DevTokens.mint("x", ROLES, tenant, Instant.now().minusSeconds(60))), method, url);
+            int expired =
+                    call(bearer(DevTokens.mint("x", ROLES, tenant, Instant.now().minusSeconds(60))), method, url);
             int tampered = call(bearer(DevTokens.tampered("x", ROLES, tenant)), method, url);
-            int issuer = call(bearer(DevTokens.mint("x", ROLES, tenant, "https://evil.example", DevTokens.AUDIENCE)), method, url);
-            int audience = call(bearer(DevTokens.mint("x", ROLES, tenant, DevTokens.ISSUER, "someone-else")), method, url);
+            int issuer = call(
+                    bearer(DevTokens.mint("x", ROLES, tenant, "https://evil.example", DevTokens.AUDIENCE)),
+                    method,
+                    url);
+            int audience =
+                    call(bearer(DevTokens.mint("x", ROLES, tenant, DevTokens.ISSUER, "someone-else")), method, url);
             for (int status : List.of(none, expired, tampered, issuer, audience)) {
                 expect(status == 401, label + ": a missing or invalid token answered " + status + ", not 401");
             }
@@ -86,22 +97,36 @@ public final class AccessMatrix {
             if (template.contains("{") && !allowed.isEmpty()) {
                 String token = DevTokens.mint("admin-elsewhere", List.of("admin"), otherTenant);
                 int status = call(bearer(token), method, url);
-                int unknown = call(bearer(token), method, server + template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+                int unknown = call(
+                        bearer(token),
+                        method,
+                        server
+                                + template.replaceAll(
+                                        "\\{[^}]+}", UUID.randomUUID().toString()));
                 foreign = Integer.toString(status);
                 // Reads are 404; a write may fail its body validation first, but must answer exactly as for an id
                 // that exists nowhere, so another tenant's ids do not leak.
-                expect(method.equals("get") ? status == 404 : status == unknown,
+                expect(
+                        method.equals("get") ? status == 404 : status == unknown,
                         label + ": another tenant's admin got " + status + " (unknown id: " + unknown + ")");
             }
-            StringBuilder row = new StringBuilder("| `" + label + "` | " + none + " | " + expired + " | " + tampered + " | "
-                    + issuer + " | " + audience + " | " + foreign + " |");
+            StringBuilder row = new StringBuilder("| `" + label + "` | " + none + " | " + expired + " | " + tampered
+                    + " | " + issuer + " | " + audience + " | " + foreign + " |");
             for (String role : ROLES) {
-                int status = call(bearer(DevTokens.mint(subjects.getOrDefault(role, role + "-1"), List.of(role), tenant)), method, url);
+                int status = call(
+                        bearer(DevTokens.mint(subjects.getOrDefault(role, role + "-1"), List.of(role), tenant)),
+                        method,
+                        url);
                 boolean documented = allowed.contains(role);
                 expect(status < 500, label + " as " + role + " answered " + status);
-                expect(documented ? status != 401 && status != 403 : status == 403,
-                        label + " as " + role + " answered " + status + (documented ? " but the role is documented" : ", not 403"));
-                row.append(' ').append(status).append(documented ? "" : " (denied)").append(" |");
+                expect(
+                        documented ? status != 401 && status != 403 : status == 403,
+                        label + " as " + role + " answered " + status
+                                + (documented ? " but the role is documented" : ", not 403"));
+                row.append(' ')
+                        .append(status)
+                        .append(documented ? "" : " (denied)")
+                        .append(" |");
             }
             table.add(row.toString());
         }
@@ -120,16 +145,25 @@ public final class AccessMatrix {
     private String publicRow(String method, String url, String label) {
         List<Integer> statuses = new ArrayList<>();
         statuses.add(call(given(), method, url));
-        statuses.add(call(bearer(DevTokens.mint("x", ROLES, tenant, Instant.now().minusSeconds(60))), method, url));
+        statuses.add(
+                call(bearer(DevTokens.mint("x", ROLES, tenant, Instant.now().minusSeconds(60))), method, url));
         statuses.add(call(bearer(DevTokens.tampered("x", ROLES, tenant)), method, url));
         for (String role : ROLES) {
-            statuses.add(call(bearer(DevTokens.mint(subjects.getOrDefault(role, role + "-1"), List.of(role), tenant)), method, url));
+            statuses.add(call(
+                    bearer(DevTokens.mint(subjects.getOrDefault(role, role + "-1"), List.of(role), tenant)),
+                    method,
+                    url));
         }
         for (int status : statuses) {
-            expect(status != 401 && status != 403 && status < 500, label + " is documented as public but answered " + status);
+            expect(
+                    status != 401 && status != 403 && status < 500,
+                    label + " is documented as public but answered " + status);
         }
         return "| `" + label + "` (public) | " + statuses.get(0) + " | " + statuses.get(1) + " | " + statuses.get(2)
-                + " | – | – | – |" + statuses.subList(3, statuses.size()).stream().map(s -> " " + s + " |").reduce("", String::concat);
+                + " | – | – | – |"
+                + statuses.subList(3, statuses.size()).stream()
+                        .map(s -> " " + s + " |")
+                        .reduce("", String::concat);
     }
 
     private static int rank(String method) {
@@ -172,12 +206,15 @@ public final class AccessMatrix {
     }
 
     private static int call(RequestSpecification spec, String method, String url) {
-        return spec.contentType(ContentType.JSON).body(method.equals("get") || method.equals("delete") ? "" : "{}")
-                .request(method.toUpperCase(), url).statusCode();
+        return spec.contentType(ContentType.JSON)
+                .body(method.equals("get") || method.equals("delete") ? "" : "{}")
+                .request(method.toUpperCase(), url)
+                .statusCode();
     }
 
     private static void write(String service, List<String> table) {
-        String text = "# Access matrix of " + service + "\n\nGenerated by AccessMatrixTest from the service's OpenAPI document; "
+        String text = "# Access matrix of " + service
+                + "\n\nGenerated by AccessMatrixTest from the service's OpenAPI document; "
                 + "\"(denied)\" marks roles the operation does not document.\n\n" + String.join("\n", table) + "\n";
         System.out.println(text);
         try {

@@ -28,8 +28,7 @@ public final class DevTokens {
     public static final String AUDIENCE = "dialoog";
     private static final String KEY_RESOURCE = "dev-keys/private.pem";
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     /** Where services find the public half: the classpath resource inside this jar. */
     public static String publicKeyLocation() {
@@ -57,7 +56,8 @@ public final class DevTokens {
         return token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
     }
 
-    private static String claims(String sub, List<String> roles, String org, String issuer, String audience, Instant exp) {
+    private static String claims(
+            String sub, List<String> roles, String org, String issuer, String audience, Instant exp) {
         long now = Instant.now().getEpochSecond();
         String groups = roles.stream().map(r -> "\"" + json(r) + "\"").collect(Collectors.joining(","));
         return "{\"iss\":\"" + json(issuer) + "\",\"aud\":\"" + json(audience) + "\",\"sub\":\"" + json(sub)
@@ -67,7 +67,8 @@ public final class DevTokens {
 
     private static String sign(String claims, PrivateKey key) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"dialoog-dev\"}".getBytes(StandardCharsets.UTF_8));
+        String header = b64.encodeToString(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"dialoog-dev\"}".getBytes(StandardCharsets.UTF_8));
         String body = b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
@@ -82,13 +83,16 @@ public final class DevTokens {
     private static PrivateKey loadKey() {
         try {
             String pem;
-            try (InputStream in = DevTokens.class.getClassLoader() == null ? null
+            try (InputStream in = DevTokens.class.getClassLoader() == null
+                    ? null
                     : DevTokens.class.getClassLoader().getResourceAsStream(KEY_RESOURCE)) {
-                pem = in != null ? new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                pem = in != null
+                        ? new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                         : Files.readString(keyFile());
             }
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read the development private key", e);
         }
@@ -112,7 +116,8 @@ public final class DevTokens {
             System.out.println("FACILITATOR_TOKEN=" + mint("demo-facilitator", List.of("facilitator"), "demo", exp));
             System.out.println("INTEGRATION_TOKEN=" + mint("demo-integration", List.of("integration"), "demo", exp));
             System.out.println("CLIENT_TOKEN=" + mint("demo-client", List.of("client"), "demo", exp));
-            System.out.println("OTHER_FACILITATOR_TOKEN=" + mint("other-facilitator", List.of("facilitator"), "other", exp));
+            System.out.println(
+                    "OTHER_FACILITATOR_TOKEN=" + mint("other-facilitator", List.of("facilitator"), "other", exp));
             return;
         }
         if (args.length < 3) {
@@ -120,6 +125,7 @@ public final class DevTokens {
             System.exit(2);
         }
         long ttl = args.length > 3 ? Long.parseLong(args[3]) : 8 * 3600;
-        System.out.println(mint(args[0], List.of(args[1].split(",")), args[2], Instant.now().plusSeconds(ttl)));
+        System.out.println(mint(
+                args[0], List.of(args[1].split(",")), args[2], Instant.now().plusSeconds(ttl)));
     }
 }

@@ -16,8 +16,7 @@ public final class DocumentedEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DocumentedEvents() {
-    }
+    private DocumentedEvents() {}
 
     /**
      * What is wrong with a real payload of {@code type} against the producer's AsyncAPI document: a
@@ -48,8 +47,11 @@ public final class DocumentedEvents {
     }
 
     private static JsonNode message(String producer, String type) throws IOException {
-        JsonNode messages = JSON.readTree(RepoRoot.find().resolve("docs/asyncapi/" + producer + ".json").toFile())
-                .path("components").path("messages");
+        JsonNode messages = JSON.readTree(RepoRoot.find()
+                        .resolve("docs/asyncapi/" + producer + ".json")
+                        .toFile())
+                .path("components")
+                .path("messages");
         for (JsonNode message : messages) {
             if (message.path("name").asText().equals(type)) {
                 return message;
@@ -61,7 +63,11 @@ public final class DocumentedEvents {
     /** The first example payload of {@code type} (e.g. nl.dialoog.engagement.party-added.v1), with fields replaced. */
     public static String example(String producer, String type, Map<String, Object> replace) {
         try {
-            ObjectNode payload = message(producer, type).path("examples").get(0).path("payload").deepCopy();
+            ObjectNode payload = message(producer, type)
+                    .path("examples")
+                    .get(0)
+                    .path("payload")
+                    .deepCopy();
             replace.forEach((k, v) -> payload.set(k, JSON.valueToTree(v)));
             return JSON.writeValueAsString(payload);
         } catch (IOException e) {

@@ -22,13 +22,16 @@ public final class EventPublisher implements AutoCloseable {
 
     public EventPublisher() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
+        p.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DialoogTestResource.broker().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
     /** Sends an event with a chosen id (the same id twice is a redelivery), keyed by its engagement. */
-    public String send(String topic, String source, String eventId, String type, UUID engagementId, String tenant, String data) {
+    public String send(
+            String topic, String source, String eventId, String type, UUID engagementId, String tenant, String data) {
         return sendRaw(event(topic, source, eventId, type, engagementId, tenant, data), eventId);
     }
 
@@ -49,8 +52,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** A Dialoog CloudEvent (binary binding) as engagement-, session- and feedback-service write them. */
-    public static ProducerRecord<String, String> event(String topic, String source, String eventId, String type, UUID engagementId,
-                                                       String tenant, String data) {
+    public static ProducerRecord<String, String> event(
+            String topic, String source, String eventId, String type, UUID engagementId, String tenant, String data) {
         ProducerRecord<String, String> r = new ProducerRecord<>(topic, engagementId.toString(), data);
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", eventId);

@@ -13,6 +13,5 @@ public final class HostileText {
             "Robert'); DELETE FROM participant WHERE ('1'='1",
             "%' OR title LIKE '%");
 
-    private HostileText() {
-    }
+    private HostileText() {}
 }

@@ -94,10 +94,18 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeConfig();
             if (!Files.exists(dataDir.resolve("data/meta.properties"))) {
                 String clusterId = Base64Uuid.random();
-                run(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()), "format");
+                run(
+                        List.of(
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--cluster-id=" + clusterId,
+                                "-c",
+                                config.toString()),
+                        "format");
             }
             process = java(List.of("kafka.Kafka", config.toString()))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("broker.log").toFile()))
                     .redirectErrorStream(true)
                     .start()
                     .toHandle();
@@ -178,7 +186,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("Kafka broker not ready within " + timeout + "; see " + dataDir.resolve("broker.log"));
+        throw new IllegalStateException(
+                "Kafka broker not ready within " + timeout + "; see " + dataDir.resolve("broker.log"));
     }
 
     private boolean portOpen() {
@@ -224,7 +233,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void run(List<String> mainAndArgs, String what) throws IOException, InterruptedException {
         Process p = java(mainAndArgs)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(what + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve(what + ".log").toFile()))
                 .redirectErrorStream(true)
                 .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -236,13 +246,19 @@ public final class KafkaBroker implements AutoCloseable {
         Path repo = RepoRoot.find();
         Path classpathFile = repo.resolve("deploy/local/kafka-broker/target/broker.classpath");
         if (!Files.exists(classpathFile)) {
-            throw new IllegalStateException(classpathFile + " is missing: run ./mvnw -pl deploy/local/kafka-broker generate-resources");
+            throw new IllegalStateException(
+                    classpathFile + " is missing: run ./mvnw -pl deploy/local/kafka-broker generate-resources");
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        cmd.addAll(List.of(
+                "-Xms64m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + repo.resolve("deploy/local/kafka-broker/log4j2.properties"),
-                "-cp", Files.readString(classpathFile).trim()));
+                "-cp",
+                Files.readString(classpathFile).trim()));
         cmd.addAll(mainAndArgs);
         return new ProcessBuilder(cmd);
     }

@@ -19,7 +19,9 @@ public final class Layers {
 
     private Layers(String root) {
         this.root = root;
-        this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(root);
+        this.classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(root);
     }
 
     /** The classes of the service whose packages start with {@code root}, e.g. {@code org.dialoog.session}. */
@@ -29,23 +31,40 @@ public final class Layers {
 
     /** Each layer is used only by the layers above it. */
     public void checkArrowsPointDown() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Adapters").definedBy(root + ".rest..", root + ".messaging..")
-                .layer("Service").definedBy(root + ".service..")
-                .layer("Store").definedBy(root + ".store..")
-                .layer("Events").definedBy(root + ".events..")
-                .whereLayer("Adapters").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("Adapters")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Service", "Adapters")
-                .whereLayer("Events").mayOnlyBeAccessedByLayers("Service", "Store", "Adapters")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Adapters")
+                .definedBy(root + ".rest..", root + ".messaging..")
+                .layer("Service")
+                .definedBy(root + ".service..")
+                .layer("Store")
+                .definedBy(root + ".store..")
+                .layer("Events")
+                .definedBy(root + ".events..")
+                .whereLayer("Adapters")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Service")
+                .mayOnlyBeAccessedByLayers("Adapters")
+                .whereLayer("Store")
+                .mayOnlyBeAccessedByLayers("Service", "Adapters")
+                .whereLayer("Events")
+                .mayOnlyBeAccessedByLayers("Service", "Store", "Adapters")
                 .check(classes);
     }
 
     /** The entities and values at the package root use nothing of the layers above them. */
     public void checkRootUsesNothingAbove() {
-        noClasses().that().resideInAPackage(root)
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".rest..", root + ".service..",
-                        root + ".messaging..", root + ".store..", root + ".events..")
+        noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        root + ".rest..",
+                        root + ".service..",
+                        root + ".messaging..",
+                        root + ".store..",
+                        root + ".events..")
                 .check(classes);
     }
 }

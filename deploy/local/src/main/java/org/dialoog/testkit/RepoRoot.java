@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Finds the repository root from wherever a test or the local stack runs (module folders included). */
 final class RepoRoot {
 
-    private RepoRoot() {
-    }
+    private RepoRoot() {}
 
     static Path find() {
         String configured = System.getenv("DIALOOG_HOME");
@@ -21,7 +20,7 @@ final class RepoRoot {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("Cannot find the Dialoog repository root from " + Path.of("").toAbsolutePath()
-                + "; set DIALOOG_HOME");
+        throw new IllegalStateException(
+                "Cannot find the Dialoog repository root from " + Path.of("").toAbsolutePath() + "; set DIALOOG_HOME");
     }
 }

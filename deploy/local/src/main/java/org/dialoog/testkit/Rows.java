@@ -10,11 +10,11 @@ import javax.sql.DataSource;
 /** What a test observes straight in a service's database: one number from a counting query. */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static long count(DataSource dataSource, String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

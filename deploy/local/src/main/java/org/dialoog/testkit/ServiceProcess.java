@@ -46,18 +46,24 @@ public final class ServiceProcess implements AutoCloseable {
      * second process can take over where the first stopped), with extra environment variables and
      * JVM arguments (system properties override configuration).
      */
-    public static ServiceProcess start(String name, KafkaBroker broker, TestDatabase database, Map<String, String> extraEnv,
-                                       List<String> jvmArgs) {
+    public static ServiceProcess start(
+            String name,
+            KafkaBroker broker,
+            TestDatabase database,
+            Map<String, String> extraEnv,
+            List<String> jvmArgs) {
         Path repo = RepoRoot.find();
         Path jar = repo.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build " + name + "-service first (./mvnw verify builds it before its consumers)");
+            throw new IllegalStateException(jar + " is missing: build " + name
+                    + "-service first (./mvnw verify builds it before its consumers)");
         }
         boolean owned = database == null;
         TestDatabase db = owned ? TestDatabase.create("dialoog_" + name + "_peer") : database;
         int port = KafkaBroker.freePort();
         Path log = Path.of("target", name + "-service-" + port + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + repo.resolve("deploy/jvm.options")));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString()));
@@ -69,12 +75,15 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("DIALOOG_DB_USER", TestDatabase.username());
         env.put("DIALOOG_DB_PASSWORD", TestDatabase.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("DIALOOG_JWT_PUBLIC_KEY_LOCATION", "file:" + repo.resolve("deploy/local/src/main/resources/dev-keys/public.pem"));
+        env.put(
+                "DIALOOG_JWT_PUBLIC_KEY_LOCATION",
+                "file:" + repo.resolve("deploy/local/src/main/resources/dev-keys/public.pem"));
         env.put("DIALOOG_JWT_ISSUER", DevTokens.ISSUER);
         env.putAll(extraEnv);
         try {
             Files.createDirectories(log.getParent());
-            Process process = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process =
+                    pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ServiceProcess service = new ServiceProcess(process, db, owned, port, log);
             service.awaitReady(Duration.ofSeconds(90));
             return service;
@@ -99,7 +108,9 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The service exited; see " + log);
             }
             try {
-                var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                var answer = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;

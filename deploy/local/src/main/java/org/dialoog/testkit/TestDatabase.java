@@ -21,7 +21,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Creates {@code <prefix>_<random>}. */
     public static TestDatabase create(String prefix) {
-        TestDatabase db = new TestDatabase(prefix + "_" + UUID.randomUUID().toString().substring(0, 8));
+        TestDatabase db =
+                new TestDatabase(prefix + "_" + UUID.randomUUID().toString().substring(0, 8));
         db.execute("CREATE DATABASE " + db.name);
         db.created = true;
         return db;
@@ -54,11 +55,13 @@ public final class TestDatabase implements AutoCloseable {
     private void execute(String sql) {
         String adminUrl = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
         try (Connection c = DriverManager.getConnection(adminUrl, username(), password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + adminUrl + " refused '" + sql + "': " + e.getMessage()
-                    + " (is it running? pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + adminUrl + " refused '" + sql + "': " + e.getMessage()
+                            + " (is it running? pg_ctlcluster --skip-systemctl-redirect 15 main start)",
+                    e);
         }
     }
 

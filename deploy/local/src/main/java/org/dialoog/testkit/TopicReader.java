@@ -16,24 +16,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads a topic of the test broker from the start with a real consumer of its own group, for assertions. */
 public final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** The matching records, in topic order, once at least {@code atLeast} arrived or the timeout passed. */
-    public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                            int atLeast, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> read(
+            String topic, Predicate<ConsumerRecord<String, String>> match, int atLeast, Duration timeout) {
         return read(topic, match, found -> found.size() >= atLeast, timeout);
     }
 
     /** The matching records, in topic order, once {@code enough} holds for them or the timeout passed. */
-    public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                            Predicate<List<ConsumerRecord<String, String>>> enough, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> read(
+            String topic,
+            Predicate<ConsumerRecord<String, String>> match,
+            Predicate<List<ConsumerRecord<String, String>>> enough,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DialoogTestResource.broker().bootstrapServers());
+        p.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DialoogTestResource.broker().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !enough.test(found)) {

@@ -9,34 +9,51 @@ import org.dialoog.engagement.Engagement;
 /** The payloads of engagement events: what consumers need, never an e-mail address. */
 public final class EngagementEvents {
 
-    private EngagementEvents() {
-    }
+    private EngagementEvents() {}
 
     /** Created and updated: the engagement's state after the change. */
-    public record EngagementSnapshot(UUID engagementId, String tenant, String reference, String title, String kind,
-                                     String status, String phase, List<String> objectives, List<String> facilitators,
-                                     List<String> clientContacts, LocalDate startDate, LocalDate endDate, long version) {
+    public record EngagementSnapshot(
+            UUID engagementId,
+            String tenant,
+            String reference,
+            String title,
+            String kind,
+            String status,
+            String phase,
+            List<String> objectives,
+            List<String> facilitators,
+            List<String> clientContacts,
+            LocalDate startDate,
+            LocalDate endDate,
+            long version) {
 
         public static EngagementSnapshot of(Engagement e) {
-            return new EngagementSnapshot(e.id, e.tenant, e.reference, e.title, e.kind.name(), e.status.name(),
-                    e.phase.name(), List.of(e.objectives), List.of(e.facilitators), List.of(e.clientContacts), e.startDate, e.endDate, e.version);
+            return new EngagementSnapshot(
+                    e.id,
+                    e.tenant,
+                    e.reference,
+                    e.title,
+                    e.kind.name(),
+                    e.status.name(),
+                    e.phase.name(),
+                    List.of(e.objectives),
+                    List.of(e.facilitators),
+                    List.of(e.clientContacts),
+                    e.startDate,
+                    e.endDate,
+                    e.version);
         }
     }
 
-    public record StatusChanged(UUID engagementId, String tenant, String from, String to, String reason) {
-    }
+    public record StatusChanged(UUID engagementId, String tenant, String from, String to, String reason) {}
 
-    public record PhaseChanged(UUID engagementId, String tenant, String from, String to, String note) {
-    }
+    public record PhaseChanged(UUID engagementId, String tenant, String from, String to, String note) {}
 
-    public record Deleted(UUID engagementId, String tenant) {
-    }
+    public record Deleted(UUID engagementId, String tenant) {}
 
     /** Party added, updated or removed. */
-    public record PartyChanged(UUID partyId, UUID engagementId, String tenant, String name, String type) {
-    }
+    public record PartyChanged(UUID partyId, UUID engagementId, String tenant, String name, String type) {}
 
     /** Participant added, updated or removed: ids and party only, never a name or e-mail address. */
-    public record ParticipantChanged(UUID participantId, UUID engagementId, UUID partyId, String tenant, String role) {
-    }
+    public record ParticipantChanged(UUID participantId, UUID engagementId, UUID partyId, String tenant, String role) {}
 }

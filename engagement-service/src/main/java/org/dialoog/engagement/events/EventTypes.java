@@ -20,6 +20,5 @@ public final class EventTypes {
     public static final String PARTICIPANT_UPDATED = PREFIX + "participant-updated.v1";
     public static final String PARTICIPANT_REMOVED = PREFIX + "participant-removed.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -26,7 +26,7 @@ public class FeedbackEventsConsumer {
     static final String NAME = "feedback-events";
     static final String ROUND_OPENED = "nl.dialoog.feedback.feedback-round-opened.v1";
     static final String RESULTS_UPDATED = "nl.dialoog.feedback.feedback-results-updated.v1";
-    private static final TypeReference<List<FeedbackResult.DimensionValue>> DIMENSIONS = new TypeReference<>() { };
+    private static final TypeReference<List<FeedbackResult.DimensionValue>> DIMENSIONS = new TypeReference<>() {};
 
     private final EventInbox inbox;
     private final FeedbackReadModel readModel;
@@ -46,11 +46,18 @@ public class FeedbackEventsConsumer {
 
     private void handle(IncomingEvent e) {
         switch (e.type()) {
-            case ROUND_OPENED -> readModel.roundOpened(e.uuid("roundId"), e.uuid("engagementId"), sessionId(e), e.text("audience"));
-            case RESULTS_UPDATED -> readModel.resultsUpdated(new FeedbackReadModel.RoundResults(e.uuid("roundId"),
-                    e.uuid("engagementId"), sessionId(e), OffsetDateTime.parse(e.text("roundStartedAt")),
-                    e.data().path("closed").asBoolean(), e.data().path("responses").asLong(), e.data().path("withheld").asBoolean(),
-                    json.convertValue(e.data().path("dimensions"), DIMENSIONS)));
+            case ROUND_OPENED ->
+                readModel.roundOpened(e.uuid("roundId"), e.uuid("engagementId"), sessionId(e), e.text("audience"));
+            case RESULTS_UPDATED ->
+                readModel.resultsUpdated(new FeedbackReadModel.RoundResults(
+                        e.uuid("roundId"),
+                        e.uuid("engagementId"),
+                        sessionId(e),
+                        OffsetDateTime.parse(e.text("roundStartedAt")),
+                        e.data().path("closed").asBoolean(),
+                        e.data().path("responses").asLong(),
+                        e.data().path("withheld").asBoolean(),
+                        json.convertValue(e.data().path("dimensions"), DIMENSIONS)));
             default -> LOG.debugf("Skipping event type %s (%s): engagement-service does not use it", e.type(), e.id());
         }
     }

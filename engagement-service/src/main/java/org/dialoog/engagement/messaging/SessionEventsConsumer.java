@@ -37,9 +37,13 @@ public class SessionEventsConsumer {
 
     private void handle(IncomingEvent e) {
         switch (e.type()) {
-            case SESSION_COMPLETED -> readModel.sessionCompleted(e.uuid("sessionId"), e.uuid("engagementId"),
-                    OffsetDateTime.parse(e.text("completedAt")));
-            default -> LOG.debugf("Skipping event type %s (%s): engagement-service counts only completed sessions", e.type(), e.id());
+            case SESSION_COMPLETED ->
+                readModel.sessionCompleted(
+                        e.uuid("sessionId"), e.uuid("engagementId"), OffsetDateTime.parse(e.text("completedAt")));
+            default ->
+                LOG.debugf(
+                        "Skipping event type %s (%s): engagement-service counts only completed sessions",
+                        e.type(), e.id());
         }
     }
 }

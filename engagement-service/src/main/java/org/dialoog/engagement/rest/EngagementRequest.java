@@ -16,15 +16,31 @@ import org.hibernate.validator.constraints.URL;
 /** The editable fields of an engagement: the body of a create, and what a merge patch changes. */
 @Schema(name = "EngagementRequest")
 public record EngagementRequest(
-        @NotBlank @Size(max = 200) @Schema(examples = "Samen verder in de Spoorzone") String title,
-        @Size(max = 5000) @Schema(examples = "Residents, shop owners and the municipality plan the square together.") String description,
+        @NotBlank @Size(max = 200) @Schema(examples = "Samen verder in de Spoorzone")
+        String title,
+
+        @Size(max = 5000) @Schema(examples = "Residents, shop owners and the municipality plan the square together.")
+        String description,
+
         @NotNull EngagementKind kind,
-        @NotBlank @Size(max = 200) @Schema(examples = "Gemeente Utrecht") String clientOrganisation,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Gemeente Utrecht")
+        String clientOrganisation,
+
         @NotEmpty @Size(max = 9) List<@NotNull Objective> objectives,
         @Schema(examples = "2026-01-15") LocalDate startDate,
         @Schema(examples = "2026-12-15") LocalDate endDate,
-        @URL(protocol = "https") @Size(max = 500) @Schema(description = "URL of the municipal case (zaak)",
-                examples = "https://zaken.example.nl/api/v1/zaken/8f3c") String caseReference,
-        @Size(max = 20) @Schema(description = "User ids (token sub) of the facilitators; the creator is always one") List<@NotBlank @Size(max = 100) String> facilitators,
-        @Size(max = 20) @Schema(description = "User ids (token sub) of the client's contacts, who may read this engagement") List<@NotBlank @Size(max = 100) String> clientContacts) {
-}
+
+        @URL(protocol = "https")
+        @Size(max = 500)
+        @Schema(
+                description = "URL of the municipal case (zaak)",
+                examples = "https://zaken.example.nl/api/v1/zaken/8f3c")
+        String caseReference,
+
+        @Size(max = 20) @Schema(description = "User ids (token sub) of the facilitators; the creator is always one")
+        List<@NotBlank @Size(max = 100) String> facilitators,
+
+        @Size(max = 20)
+        @Schema(description = "User ids (token sub) of the client's contacts, who may read this engagement")
+        List<@NotBlank @Size(max = 100) String> clientContacts) {}

@@ -27,8 +27,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.EngagementKind;
@@ -44,13 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.IdempotentCreate;
-import org.dialoog.conventions.rest.MergePatch;
-import org.dialoog.conventions.rest.Pages;
-import org.dialoog.conventions.rest.Versions;
 
 /** Engagements: one facilitation assignment each. */
 @Path("/api/v1/engagements")
@@ -63,10 +62,13 @@ public class EngagementResource {
     @Schema(name = "EngagementPage")
     static final class EngagementPageDoc {
         public List<EngagementView> items;
+
         @Schema(examples = "1")
         public int page;
+
         @Schema(examples = "20")
         public int pageSize;
+
         @Schema(examples = "57")
         public long total;
     }
@@ -77,8 +79,12 @@ public class EngagementResource {
     private final MergePatch mergePatch;
     private final EngagementHealth health;
 
-    EngagementResource(EngagementService service, EngagementHistory history, IdempotentCreate idempotent, MergePatch mergePatch,
-                       EngagementHealth health) {
+    EngagementResource(
+            EngagementService service,
+            EngagementHistory history,
+            IdempotentCreate idempotent,
+            MergePatch mergePatch,
+            EngagementHealth health) {
         this.service = service;
         this.health = health;
         this.history = history;
@@ -88,34 +94,61 @@ public class EngagementResource {
 
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Create an engagement", description = "Starts in status DRAFT and phase EXPLORATION; a facilitator who creates one becomes its facilitator.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
-    public Response create(@NotNull @Valid EngagementRequest request,
-                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                           @Context UriInfo uri) {
+    @Operation(
+            summary = "Create an engagement",
+            description =
+                    "Starts in status DRAFT and phase EXPLORATION; a facilitator who creates one becomes its facilitator.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
+    public Response create(
+            @NotNull @Valid EngagementRequest request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
             Engagement e = service.create(details(request));
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{id}").build(e.id),
-                    EngagementView.of(e), Long.toString(e.version));
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder().path("api/v1/engagements/{id}").build(e.id),
+                    EngagementView.of(e),
+                    Long.toString(e.version));
         });
     }
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "List engagements", description = "Only engagements the caller may see; newest first unless sorted.")
-    @APIResponse(responseCode = "200", description = "One page of engagements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementPageDoc.class)))
-    public Response list(@QueryParam("status") EngagementStatus status,
-                         @QueryParam("kind") EngagementKind kind,
-                         @QueryParam("phase") Phase phase,
-                         @QueryParam("objective") Objective objective,
-                         @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") String facilitator,
-                         @QueryParam("q") @Parameter(description = "Text in title, reference or client organisation") String q,
-                         @QueryParam("sort") @Pattern(regexp = "-?(createdAt|title|startDate)", message = "must be one of createdAt, -createdAt, title, -title, startDate, -startDate") String sort,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
-        var result = service.list(new EngagementQuery(status, kind, phase, objective, facilitator, q, sort), page, pageSize);
+    @Operation(
+            summary = "List engagements",
+            description = "Only engagements the caller may see; newest first unless sorted.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of engagements",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementPageDoc.class)))
+    public Response list(
+            @QueryParam("status") EngagementStatus status,
+            @QueryParam("kind") EngagementKind kind,
+            @QueryParam("phase") Phase phase,
+            @QueryParam("objective") Objective objective,
+            @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") String facilitator,
+            @QueryParam("q") @Parameter(description = "Text in title, reference or client organisation") String q,
+            @QueryParam("sort")
+                    @Pattern(
+                            regexp = "-?(createdAt|title|startDate)",
+                            message = "must be one of createdAt, -createdAt, title, -title, startDate, -startDate")
+                    String sort,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
+        var result =
+                service.list(new EngagementQuery(status, kind, phase, objective, facilitator, q, sort), page, pageSize);
         return Pages.ok(result.map(EngagementView::of), uri);
     }
 
@@ -123,7 +156,13 @@ public class EngagementResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get an engagement")
-    @APIResponse(responseCode = "200", description = "The engagement; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The engagement; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
     public Response get(@PathParam("id") UUID id) {
         Engagement e = service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
@@ -133,9 +172,19 @@ public class EngagementResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Change an engagement", description = "JSON merge patch (RFC 7396) of the fields of EngagementRequest; send If-Match with the ETag to avoid overwriting someone else's change.")
-    @APIResponse(responseCode = "200", description = "The changed engagement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+    @Operation(
+            summary = "Change an engagement",
+            description =
+                    "JSON merge patch (RFC 7396) of the fields of EngagementRequest; send If-Match with the ETag to avoid overwriting someone else's change.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed engagement",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
+    public Response patch(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = Versions.expected(ifMatch);
         Engagement current = service.writable(id, expected);
         EngagementRequest changed = mergePatch.apply(EngagementView.editable(current), patch, EngagementRequest.class);
@@ -155,10 +204,21 @@ public class EngagementResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Move an engagement's status", description = "DRAFT → ACTIVE ⇄ PAUSED → CONCLUDED, CANCELLED from any open state. ACTIVE needs at least two parties.")
-    @APIResponse(responseCode = "200", description = "The engagement in its new status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
-    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @NotNull @Valid StatusChangeRequest request) {
+    @Operation(
+            summary = "Move an engagement's status",
+            description =
+                    "DRAFT → ACTIVE ⇄ PAUSED → CONCLUDED, CANCELLED from any open state. ACTIVE needs at least two parties.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The engagement in its new status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
+    public Response changeStatus(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid StatusChangeRequest request) {
         Engagement e = service.changeStatus(id, Versions.expected(ifMatch), request.status(), request.reason());
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
     }
@@ -166,10 +226,20 @@ public class EngagementResource {
     @POST
     @Path("/{id}/phase")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Move an engagement's phase", description = "EXPLORATION → DIALOGUE → CONVERGENCE → HANDOVER; going back needs a note.")
-    @APIResponse(responseCode = "200", description = "The engagement in its new phase", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementView.class)))
-    public Response changePhase(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @NotNull @Valid PhaseChangeRequest request) {
+    @Operation(
+            summary = "Move an engagement's phase",
+            description = "EXPLORATION → DIALOGUE → CONVERGENCE → HANDOVER; going back needs a note.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The engagement in its new phase",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EngagementView.class)))
+    public Response changePhase(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PhaseChangeRequest request) {
         Engagement e = service.changePhase(id, Versions.expected(ifMatch), request.phase(), request.note());
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
     }
@@ -177,11 +247,13 @@ public class EngagementResource {
     @GET
     @Path("/{id}/health")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "An engagement's health", description = "Per feedback dimension (0–100) the latest value and the trend "
-            + "over the engagement's rounds (RISING, FALLING, STABLE within 1 point per round, INSUFFICIENT_DATA below two rounds), "
-            + "and the number of sessions held. Built from feedback-service's FeedbackResultsUpdated (k-anonymous; rounds with "
-            + "fewer responses than their minimum group size count responses but give no values) and session-service's "
-            + "SessionCompleted events, so it follows them within about a second.")
+    @Operation(
+            summary = "An engagement's health",
+            description = "Per feedback dimension (0–100) the latest value and the trend "
+                    + "over the engagement's rounds (RISING, FALLING, STABLE within 1 point per round, INSUFFICIENT_DATA below two rounds), "
+                    + "and the number of sessions held. Built from feedback-service's FeedbackResultsUpdated (k-anonymous; rounds with "
+                    + "fewer responses than their minimum group size count responses but give no values) and session-service's "
+                    + "SessionCompleted events, so it follows them within about a second.")
     public EngagementHealth.Health health(@PathParam("id") UUID id) {
         return health.of(id);
     }
@@ -190,14 +262,29 @@ public class EngagementResource {
     @Path("/{id}/history")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Status and phase history of an engagement", description = "Oldest first.")
-    @APIResponse(responseCode = "200", description = "Oldest change first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Oldest change first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HistoryView.class, type = SchemaType.ARRAY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         return history.of(id).stream().map(HistoryView::of).toList();
     }
 
     private static EngagementDetails details(EngagementRequest r) {
-        return new EngagementDetails(r.title(), r.description(), r.kind(), r.clientOrganisation(), r.objectives(), r.startDate(),
-                r.endDate(), r.caseReference(), r.facilitators(), r.clientContacts());
+        return new EngagementDetails(
+                r.title(),
+                r.description(),
+                r.kind(),
+                r.clientOrganisation(),
+                r.objectives(),
+                r.startDate(),
+                r.endDate(),
+                r.caseReference(),
+                r.facilitators(),
+                r.clientContacts());
     }
 }

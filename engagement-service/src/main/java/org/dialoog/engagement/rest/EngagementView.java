@@ -30,20 +30,46 @@ public record EngagementView(
         List<String> clientContacts,
         EngagementStatus status,
         Phase phase,
-        @Schema(description = "Optimistic-concurrency version; also the ETag", examples = "1") long version,
+
+        @Schema(description = "Optimistic-concurrency version; also the ETag", examples = "1")
+        long version,
+
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
     public static EngagementView of(Engagement e) {
-        return new EngagementView(e.id, e.reference, e.title, e.description, e.kind, e.clientOrganisation,
-                Arrays.stream(e.objectives).map(Objective::valueOf).toList(), e.startDate, e.endDate, e.caseReference,
-                List.of(e.facilitators), List.of(e.clientContacts), e.status, e.phase, e.version, e.createdAt, e.updatedAt);
+        return new EngagementView(
+                e.id,
+                e.reference,
+                e.title,
+                e.description,
+                e.kind,
+                e.clientOrganisation,
+                Arrays.stream(e.objectives).map(Objective::valueOf).toList(),
+                e.startDate,
+                e.endDate,
+                e.caseReference,
+                List.of(e.facilitators),
+                List.of(e.clientContacts),
+                e.status,
+                e.phase,
+                e.version,
+                e.createdAt,
+                e.updatedAt);
     }
 
     /** The editable part, which a merge patch is applied to. */
     public static EngagementRequest editable(Engagement e) {
-        return new EngagementRequest(e.title, e.description, e.kind, e.clientOrganisation,
-                Arrays.stream(e.objectives).map(Objective::valueOf).toList(), e.startDate, e.endDate, e.caseReference,
-                List.of(e.facilitators), List.of(e.clientContacts));
+        return new EngagementRequest(
+                e.title,
+                e.description,
+                e.kind,
+                e.clientOrganisation,
+                Arrays.stream(e.objectives).map(Objective::valueOf).toList(),
+                e.startDate,
+                e.endDate,
+                e.caseReference,
+                List.of(e.facilitators),
+                List.of(e.clientContacts));
     }
 }

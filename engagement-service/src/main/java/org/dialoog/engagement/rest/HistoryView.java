@@ -7,12 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One status or phase change. */
 @Schema(name = "HistoryEntry")
-public record HistoryView(@Schema(examples = "STATUS") String kind,
-                          @Schema(examples = "DRAFT") String from,
-                          @Schema(examples = "ACTIVE") String to,
-                          String reason,
-                          String changedBy,
-                          OffsetDateTime changedAt) {
+public record HistoryView(
+        @Schema(examples = "STATUS") String kind,
+        @Schema(examples = "DRAFT") String from,
+        @Schema(examples = "ACTIVE") String to,
+        String reason,
+        String changedBy,
+        OffsetDateTime changedAt) {
 
     static HistoryView of(EngagementHistoryEntry h) {
         return new HistoryView(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt);

@@ -12,8 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A participant to add, or what a merge patch changes. */
 @Schema(name = "ParticipantRequest")
-public record ParticipantRequest(@NotNull UUID partyId,
-                                 @NotBlank @Size(max = 200) @Schema(examples = "Fatima El Amrani") String displayName,
-                                 @Email @Size(max = 254) @Schema(examples = "fatima@example.nl") String email,
-                                 @NotNull Participant.Role role) {
-}
+public record ParticipantRequest(
+        @NotNull UUID partyId,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Fatima El Amrani")
+        String displayName,
+
+        @Email @Size(max = 254) @Schema(examples = "fatima@example.nl")
+        String email,
+
+        @NotNull Participant.Role role) {}

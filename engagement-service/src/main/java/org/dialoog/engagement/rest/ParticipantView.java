@@ -4,21 +4,39 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.dialoog.engagement.Participant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A participant as the API shows it; integrations get no name or e-mail address. */
 @Schema(name = "Participant")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ParticipantView(UUID id, UUID engagementId, UUID partyId,
-                              @Schema(description = "Left out for the integration role") String displayName,
-                              @Schema(description = "Left out for the integration role") String email,
-                              Participant.Role role, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record ParticipantView(
+        UUID id,
+        UUID engagementId,
+        UUID partyId,
+
+        @Schema(description = "Left out for the integration role")
+        String displayName,
+
+        @Schema(description = "Left out for the integration role")
+        String email,
+
+        Participant.Role role,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     public static ParticipantView of(Participant p, boolean withPersonalData) {
-        return new ParticipantView(p.id, p.engagementId, p.partyId, withPersonalData ? p.displayName : null,
-                withPersonalData ? p.email : null, p.role, p.version, p.createdAt, p.updatedAt);
+        return new ParticipantView(
+                p.id,
+                p.engagementId,
+                p.partyId,
+                withPersonalData ? p.displayName : null,
+                withPersonalData ? p.email : null,
+                p.role,
+                p.version,
+                p.createdAt,
+                p.updatedAt);
     }
 
     static ParticipantRequest editable(Participant p) {

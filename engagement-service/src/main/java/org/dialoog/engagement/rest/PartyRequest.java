@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A party to add, or what a merge patch changes. */
 @Schema(name = "PartyRequest")
-public record PartyRequest(@NotBlank @Size(max = 200) @Schema(examples = "Bewoners Spoorzone") String name,
-                           @NotNull PartyType type,
-                           @Size(max = 5000) @Schema(examples = "Keep the square green and quiet at night.") String interests) {
-}
+public record PartyRequest(
+        @NotBlank @Size(max = 200) @Schema(examples = "Bewoners Spoorzone")
+        String name,
+
+        @NotNull PartyType type,
+
+        @Size(max = 5000) @Schema(examples = "Keep the square green and quiet at night.")
+        String interests) {}

@@ -26,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
@@ -37,13 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.IdempotentCreate;
-import org.dialoog.conventions.rest.MergePatch;
-import org.dialoog.conventions.rest.Pages;
-import org.dialoog.conventions.rest.Versions;
 
 /** The parties (stakeholder groups) of an engagement and their participants. */
 @Path("/api/v1/engagements/{engagementId}")
@@ -56,10 +55,13 @@ public class PartyResource {
     @Schema(name = "ParticipantPage")
     static final class ParticipantPageDoc {
         public List<ParticipantView> items;
+
         @Schema(examples = "1")
         public int page;
+
         @Schema(examples = "20")
         public int pageSize;
+
         @Schema(examples = "200")
         public long total;
     }
@@ -80,23 +82,44 @@ public class PartyResource {
     @Path("/parties")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Add a party", description = "Names are unique within an engagement (409).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
-    public Response addParty(@PathParam("engagementId") UUID engagementId, @NotNull @Valid PartyRequest request,
-                             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                             @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartyView.class)))
+    public Response addParty(
+            @PathParam("engagementId") UUID engagementId,
+            @NotNull @Valid PartyRequest request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
             Party p = service.addParty(engagementId, details(request));
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/parties/{p}").build(engagementId, p.id),
-                    PartyView.of(p), Long.toString(p.version));
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder()
+                            .path("api/v1/engagements/{e}/parties/{p}")
+                            .build(engagementId, p.id),
+                    PartyView.of(p),
+                    Long.toString(p.version));
         });
     }
 
     @GET
     @Path("/parties")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "List the parties of an engagement", description = "By name; an engagement has a handful, so this list is not paged.")
-    @APIResponse(responseCode = "200", description = "The parties, by name", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class, type = SchemaType.ARRAY)))
+    @Operation(
+            summary = "List the parties of an engagement",
+            description = "By name; an engagement has a handful, so this list is not paged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The parties, by name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartyView.class, type = SchemaType.ARRAY)))
     public List<PartyView> parties(@PathParam("engagementId") UUID engagementId) {
         return service.parties(engagementId).stream().map(PartyView::of).toList();
     }
@@ -105,7 +128,13 @@ public class PartyResource {
     @Path("/parties/{partyId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get a party")
-    @APIResponse(responseCode = "200", description = "The party", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The party",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartyView.class)))
     public Response party(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId) {
         Party p = service.party(engagementId, partyId);
         return Response.ok(PartyView.of(p)).tag(Versions.etag(p.version)).build();
@@ -116,10 +145,20 @@ public class PartyResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Change a party", description = "JSON merge patch of PartyRequest; If-Match honoured.")
-    @APIResponse(responseCode = "200", description = "The changed party", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
-    public Response patchParty(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId,
-                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
-        PartyRequest changed = mergePatch.apply(PartyView.editable(service.party(engagementId, partyId)), patch, PartyRequest.class);
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed party",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartyView.class)))
+    public Response patchParty(
+            @PathParam("engagementId") UUID engagementId,
+            @PathParam("partyId") UUID partyId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
+        PartyRequest changed =
+                mergePatch.apply(PartyView.editable(service.party(engagementId, partyId)), patch, PartyRequest.class);
         Party p = service.updateParty(engagementId, partyId, Versions.expected(ifMatch), details(changed));
         return Response.ok(PartyView.of(p)).tag(Versions.etag(p.version)).build();
     }
@@ -128,8 +167,10 @@ public class PartyResource {
     @Path("/parties/{partyId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Remove a party", description = "Only a party without participants (409 otherwise).")
-    public Response removeParty(@PathParam("engagementId") UUID engagementId, @PathParam("partyId") UUID partyId,
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response removeParty(
+            @PathParam("engagementId") UUID engagementId,
+            @PathParam("partyId") UUID partyId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.removeParty(engagementId, partyId, Versions.expected(ifMatch));
         return Response.noContent().build();
     }
@@ -138,35 +179,66 @@ public class PartyResource {
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Add a participant", description = "E-mail addresses are unique within an engagement (409).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
-    public Response addParticipant(@PathParam("engagementId") UUID engagementId, @NotNull @Valid ParticipantRequest request,
-                                   @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                                   @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantView.class)))
+    public Response addParticipant(
+            @PathParam("engagementId") UUID engagementId,
+            @NotNull @Valid ParticipantRequest request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
             Participant p = service.addParticipant(engagementId, details(request));
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/participants/{p}").build(engagementId, p.id),
-                    ParticipantView.of(p, true), Long.toString(p.version));
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder()
+                            .path("api/v1/engagements/{e}/participants/{p}")
+                            .build(engagementId, p.id),
+                    ParticipantView.of(p, true),
+                    Long.toString(p.version));
         });
     }
 
     @POST
     @Path("/participants/import")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Import participants",
-            description = "Adds up to 1,000 participants in one step, all or none: a bad entry answers 400 naming it "
-                    + "(participants[i].field), an address that already belongs to this engagement 409. Each participant "
-                    + "is announced with its own participant-added event. Location is the engagement's participant list.")
-    @APIResponse(responseCode = "201", description = "All participants were added, in the order sent",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantImport.Result.class)))
-    public Response importParticipants(@PathParam("engagementId") UUID engagementId, @NotNull @Valid ParticipantImport request,
-                                       @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                                       @Context UriInfo uri) {
+    @Operation(
+            summary = "Import participants",
+            description =
+                    "Adds up to 1,000 participants in one step, all or none: a bad entry answers 400 naming it "
+                            + "(participants[i].field), an address that already belongs to this engagement 409. Each participant "
+                            + "is announced with its own participant-added event. Location is the engagement's participant list.")
+    @APIResponse(
+            responseCode = "201",
+            description = "All participants were added, in the order sent",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantImport.Result.class)))
+    public Response importParticipants(
+            @PathParam("engagementId") UUID engagementId,
+            @NotNull @Valid ParticipantImport request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            List<Participant> added = service.importParticipants(engagementId,
+            List<Participant> added = service.importParticipants(
+                    engagementId,
                     request.participants().stream().map(PartyResource::details).toList());
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/engagements/{e}/participants").build(engagementId),
-                    new ParticipantImport.Result(added.size(), added.stream().map(p -> ParticipantView.of(p, true)).toList()), null);
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder()
+                            .path("api/v1/engagements/{e}/participants")
+                            .build(engagementId),
+                    new ParticipantImport.Result(
+                            added.size(),
+                            added.stream().map(p -> ParticipantView.of(p, true)).toList()),
+                    null);
         });
     }
 
@@ -174,47 +246,84 @@ public class PartyResource {
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "List participants", description = "By name; integrations see no names or e-mail addresses.")
-    @APIResponse(responseCode = "200", description = "One page of participants", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantPageDoc.class)))
-    public Response participants(@PathParam("engagementId") UUID engagementId,
-                                 @QueryParam("partyId") UUID partyId,
-                                 @QueryParam("role") Participant.Role role,
-                                 @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                                 @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                                 @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of participants",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantPageDoc.class)))
+    public Response participants(
+            @PathParam("engagementId") UUID engagementId,
+            @QueryParam("partyId") UUID partyId,
+            @QueryParam("role") Participant.Role role,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
         boolean personal = personalDataAllowed();
-        return Pages.ok(service.participants(engagementId, partyId, role, page, pageSize).map(p -> ParticipantView.of(p, personal)), uri);
+        return Pages.ok(
+                service.participants(engagementId, partyId, role, page, pageSize)
+                        .map(p -> ParticipantView.of(p, personal)),
+                uri);
     }
 
     @GET
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get a participant")
-    @APIResponse(responseCode = "200", description = "The participant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
-    public Response participant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The participant",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantView.class)))
+    public Response participant(
+            @PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId) {
         Participant p = service.participant(engagementId, participantId);
-        return Response.ok(ParticipantView.of(p, personalDataAllowed())).tag(Versions.etag(p.version)).build();
+        return Response.ok(ParticipantView.of(p, personalDataAllowed()))
+                .tag(Versions.etag(p.version))
+                .build();
     }
 
     @PATCH
     @Path("/participants/{participantId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Change a participant", description = "JSON merge patch of ParticipantRequest; If-Match honoured.")
-    @APIResponse(responseCode = "200", description = "The changed participant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantView.class)))
-    public Response patchParticipant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId,
-                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
-        ParticipantRequest changed = mergePatch.apply(ParticipantView.editable(service.participant(engagementId, participantId)),
-                patch, ParticipantRequest.class);
-        Participant p = service.updateParticipant(engagementId, participantId, Versions.expected(ifMatch), details(changed));
-        return Response.ok(ParticipantView.of(p, true)).tag(Versions.etag(p.version)).build();
+    @Operation(
+            summary = "Change a participant",
+            description = "JSON merge patch of ParticipantRequest; If-Match honoured.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed participant",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantView.class)))
+    public Response patchParticipant(
+            @PathParam("engagementId") UUID engagementId,
+            @PathParam("participantId") UUID participantId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
+        ParticipantRequest changed = mergePatch.apply(
+                ParticipantView.editable(service.participant(engagementId, participantId)),
+                patch,
+                ParticipantRequest.class);
+        Participant p =
+                service.updateParticipant(engagementId, participantId, Versions.expected(ifMatch), details(changed));
+        return Response.ok(ParticipantView.of(p, true))
+                .tag(Versions.etag(p.version))
+                .build();
     }
 
     @DELETE
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Remove a participant")
-    public Response removeParticipant(@PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId,
-                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response removeParticipant(
+            @PathParam("engagementId") UUID engagementId,
+            @PathParam("participantId") UUID participantId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.removeParticipant(engagementId, participantId, Versions.expected(ifMatch));
         return Response.noContent().build();
     }

@@ -9,8 +9,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A party as the API shows it. */
 @Schema(name = "Party")
-public record PartyView(UUID id, UUID engagementId, String name, PartyType type, String interests, long version,
-                        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record PartyView(
+        UUID id,
+        UUID engagementId,
+        String name,
+        PartyType type,
+        String interests,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     public static PartyView of(Party p) {
         return new PartyView(p.id, p.engagementId, p.name, p.type, p.interests, p.version, p.createdAt, p.updatedAt);

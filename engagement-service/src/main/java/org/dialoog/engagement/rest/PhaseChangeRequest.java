@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A move to another phase; going back needs a note. */
 @Schema(name = "PhaseChangeRequest")
-public record PhaseChangeRequest(@NotNull @Schema(examples = "DIALOGUE") Phase phase,
-                                 @Size(max = 1000) @Schema(examples = "The exploration interviews are done.") String note) {
-}
+public record PhaseChangeRequest(
+        @NotNull @Schema(examples = "DIALOGUE") Phase phase,
+
+        @Size(max = 1000) @Schema(examples = "The exploration interviews are done.")
+        String note) {}

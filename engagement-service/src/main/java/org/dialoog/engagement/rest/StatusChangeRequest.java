@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A move in the engagement's status machine. */
 @Schema(name = "StatusChangeRequest")
-public record StatusChangeRequest(@NotNull @Schema(examples = "ACTIVE") EngagementStatus status,
-                                  @Size(max = 1000) @Schema(examples = "Both parties agreed to start.") String reason) {
-}
+public record StatusChangeRequest(
+        @NotNull @Schema(examples = "ACTIVE") EngagementStatus status,
+
+        @Size(max = 1000) @Schema(examples = "Both parties agreed to start.")
+        String reason) {}

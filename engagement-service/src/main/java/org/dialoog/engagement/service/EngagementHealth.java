@@ -29,21 +29,31 @@ public class EngagementHealth {
     }
 
     /** The health of one engagement. */
-    public record Health(UUID engagementId, long sessionsHeld, long feedbackRounds, long responses,
-                         OffsetDateTime lastUpdatedAt, List<HealthTrend.Dimension> dimensions) {
-    }
+    public record Health(
+            UUID engagementId,
+            long sessionsHeld,
+            long feedbackRounds,
+            long responses,
+            OffsetDateTime lastUpdatedAt,
+            List<HealthTrend.Dimension> dimensions) {}
 
     public Health of(UUID engagementId) {
         engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
         // oldest first: a trend is read in the order the rounds started
-        List<FeedbackResult> rounds = FeedbackResult.list("engagementId", Sort.ascending("roundStartedAt", "roundId"), engagementId);
+        List<FeedbackResult> rounds =
+                FeedbackResult.list("engagementId", Sort.ascending("roundStartedAt", "roundId"), engagementId);
         OffsetDateTime updated = null;
         long responses = 0;
         for (FeedbackResult r : rounds) {
             responses += r.responses;
             updated = updated == null || r.updatedAt.isAfter(updated) ? r.updatedAt : updated;
         }
-        return new Health(engagementId, SessionHeld.count("engagementId", engagementId), rounds.size(), responses, updated,
+        return new Health(
+                engagementId,
+                SessionHeld.count("engagementId", engagementId),
+                rounds.size(),
+                responses,
+                updated,
                 HealthTrend.of(rounds));
     }
 }

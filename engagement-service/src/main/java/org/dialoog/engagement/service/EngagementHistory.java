@@ -7,9 +7,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.EngagementHistoryEntry;
-import org.dialoog.conventions.security.Caller;
 
 /** Keeps every status and phase change of an engagement, with who made it and why. */
 @ApplicationScoped

@@ -39,8 +39,12 @@ public class EngagementService {
     private final Outbox outbox;
     private final Caller caller;
 
-    EngagementService(VisibleEngagements engagements, ReferenceCounter references, EngagementHistory history, Outbox outbox,
-                      Caller caller) {
+    EngagementService(
+            VisibleEngagements engagements,
+            ReferenceCounter references,
+            EngagementHistory history,
+            Outbox outbox,
+            Caller caller) {
         this.engagements = engagements;
         this.references = references;
         this.history = history;
@@ -112,7 +116,10 @@ public class EngagementService {
         e.updatedAt = OffsetDateTime.now();
         Engagement.flush();
         history.record(e, "STATUS", from.name(), target.name(), reason);
-        outbox.record(EventTypes.ENGAGEMENT_STATUS_CHANGED, e.id, e.id,
+        outbox.record(
+                EventTypes.ENGAGEMENT_STATUS_CHANGED,
+                e.id,
+                e.id,
                 new EngagementEvents.StatusChanged(e.id, e.tenant, from.name(), target.name(), reason));
         return e;
     }
@@ -125,7 +132,10 @@ public class EngagementService {
         e.updatedAt = OffsetDateTime.now();
         Engagement.flush();
         history.record(e, "PHASE", from.name(), target.name(), note);
-        outbox.record(EventTypes.ENGAGEMENT_PHASE_CHANGED, e.id, e.id,
+        outbox.record(
+                EventTypes.ENGAGEMENT_PHASE_CHANGED,
+                e.id,
+                e.id,
                 new EngagementEvents.PhaseChanged(e.id, e.tenant, from.name(), target.name(), note));
         return e;
     }
@@ -146,7 +156,8 @@ public class EngagementService {
     public Engagement writable(UUID id, Long expectedVersion) {
         Engagement e = editable(id, expectedVersion);
         if (e.status.isClosed()) {
-            throw DomainException.conflict("Engagement " + e.reference + " is " + e.status + " and therefore read-only.");
+            throw DomainException.conflict(
+                    "Engagement " + e.reference + " is " + e.status + " and therefore read-only.");
         }
         return e;
     }

@@ -16,9 +16,15 @@ import org.dialoog.engagement.FeedbackRoundSeen;
 public class FeedbackReadModel {
 
     /** A round's latest k-anonymous results, as FeedbackResultsUpdated tells them. */
-    public record RoundResults(UUID roundId, UUID engagementId, UUID sessionId, OffsetDateTime roundStartedAt, boolean closed,
-                               long responses, boolean withheld, List<FeedbackResult.DimensionValue> dimensions) {
-    }
+    public record RoundResults(
+            UUID roundId,
+            UUID engagementId,
+            UUID sessionId,
+            OffsetDateTime roundStartedAt,
+            boolean closed,
+            long responses,
+            boolean withheld,
+            List<FeedbackResult.DimensionValue> dimensions) {}
 
     /** Keeps a round once, however often it is announced. */
     public void roundOpened(UUID roundId, UUID engagementId, UUID sessionId, String audience) {

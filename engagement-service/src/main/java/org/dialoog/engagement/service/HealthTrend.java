@@ -13,20 +13,19 @@ import org.dialoog.engagement.FeedbackResult;
 public final class HealthTrend {
 
     /** The six dimensions, in the order product.md names them. */
-    public static final List<String> DIMENSIONS = List.of("TRUST", "COMMUNICATION", "VOICE", "SHARED_SOLUTION", "OWNERSHIP", "CALM");
+    public static final List<String> DIMENSIONS =
+            List.of("TRUST", "COMMUNICATION", "VOICE", "SHARED_SOLUTION", "OWNERSHIP", "CALM");
     /** Below this many points per round (0–100) a slope counts as stable; the same rule as feedback-service's insights. */
     static final double STABLE = 1.0;
 
     /** One round's value of a dimension. */
-    public record Point(UUID roundId, OffsetDateTime roundStartedAt, long answers, Double mean, Double ci95Low, Double ci95High) {
-    }
+    public record Point(
+            UUID roundId, OffsetDateTime roundStartedAt, long answers, Double mean, Double ci95Low, Double ci95High) {}
 
     /** A dimension: the latest value, the trend, and the series it comes from. */
-    public record Dimension(String dimension, Point latest, Double slopePerRound, String trend, List<Point> series) {
-    }
+    public record Dimension(String dimension, Point latest, Double slopePerRound, String trend, List<Point> series) {}
 
-    private HealthTrend() {
-    }
+    private HealthTrend() {}
 
     /**
      * Every dimension, in the order of {@link #DIMENSIONS}, from the rounds' results oldest first. A withheld round
@@ -41,7 +40,9 @@ public final class HealthTrend {
             }
             for (FeedbackResult.DimensionValue v : r.dimensions) {
                 if (v.mean() != null && series.containsKey(v.dimension())) {
-                    series.get(v.dimension()).add(new Point(r.roundId, r.roundStartedAt, v.answers(), v.mean(), v.ci95Low(), v.ci95High()));
+                    series.get(v.dimension())
+                            .add(new Point(
+                                    r.roundId, r.roundStartedAt, v.answers(), v.mean(), v.ci95Low(), v.ci95High()));
                 }
             }
         }
@@ -53,7 +54,8 @@ public final class HealthTrend {
     /** One dimension from its series, oldest first: the latest point and the direction of the means. */
     static Dimension dimension(String dimension, List<Point> series) {
         Double slope = slope(series.stream().map(Point::mean).toList());
-        return new Dimension(dimension, series.isEmpty() ? null : series.get(series.size() - 1), slope, direction(slope), series);
+        return new Dimension(
+                dimension, series.isEmpty() ? null : series.get(series.size() - 1), slope, direction(slope), series);
     }
 
     static String direction(Double slope) {

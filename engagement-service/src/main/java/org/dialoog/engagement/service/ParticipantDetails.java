@@ -5,5 +5,4 @@ import java.util.UUID;
 import org.dialoog.engagement.Participant;
 
 /** A participant's editable fields, as an add or an import sets them or a change replaces them. */
-public record ParticipantDetails(UUID partyId, String displayName, String email, Participant.Role role) {
-}
+public record ParticipantDetails(UUID partyId, String displayName, String email, Participant.Role role) {}

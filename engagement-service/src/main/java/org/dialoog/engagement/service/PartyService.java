@@ -83,7 +83,8 @@ public class PartyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Party party(UUID engagementId, UUID partyId) {
         engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
-        return Party.<Party>find("id = ?1 and engagementId = ?2", partyId, engagementId).firstResultOptional()
+        return Party.<Party>find("id = ?1 and engagementId = ?2", partyId, engagementId)
+                .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Party", partyId));
     }
 
@@ -115,19 +116,24 @@ public class PartyService {
      */
     public List<Participant> importParticipants(UUID engagementId, List<ParticipantDetails> list) {
         engagements.writable(engagementId, null);
-        Set<UUID> parties = Party.<Party>list("engagementId", engagementId).stream().map(p -> p.id).collect(Collectors.toSet());
+        Set<UUID> parties = Party.<Party>list("engagementId", engagementId).stream()
+                .map(p -> p.id)
+                .collect(Collectors.toSet());
         List<DomainException.FieldError> errors = new ArrayList<>();
         Map<String, Integer> emails = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             ParticipantDetails d = list.get(i);
             if (!parties.contains(d.partyId())) {
-                errors.add(new DomainException.FieldError("participants[" + i + "].partyId", "no party " + d.partyId() + " in this engagement"));
+                errors.add(new DomainException.FieldError(
+                        "participants[" + i + "].partyId", "no party " + d.partyId() + " in this engagement"));
             }
             if (d.email() != null) {
                 Integer earlier = emails.putIfAbsent(d.email().strip().toLowerCase(), i);
                 if (earlier != null) {
-                    errors.add(new DomainException.FieldError("participants[" + i + "].email",
-                            "the same address as participants[" + earlier + "]; addresses are unique within an engagement"));
+                    errors.add(new DomainException.FieldError(
+                            "participants[" + i + "].email",
+                            "the same address as participants[" + earlier
+                                    + "]; addresses are unique within an engagement"));
                 }
             }
         }
@@ -135,12 +141,20 @@ public class PartyService {
             throw DomainException.invalid(errors);
         }
         if (!emails.isEmpty()) {
-            List<String> taken = Participant.<Participant>list("engagementId = ?1 and email in ?2", engagementId, emails.keySet())
-                    .stream().map(p -> p.email).sorted(Comparator.comparing(emails::get)).toList();
+            List<String> taken =
+                    Participant.<Participant>list("engagementId = ?1 and email in ?2", engagementId, emails.keySet())
+                            .stream()
+                            .map(p -> p.email)
+                            .sorted(Comparator.comparing(emails::get))
+                            .toList();
             if (!taken.isEmpty()) {
-                throw DomainException.conflict(taken.size() + " address(es) already belong to participants of this engagement: "
-                        + taken.stream().limit(10).map(e -> "participants[" + emails.get(e) + "]").collect(Collectors.joining(", "))
-                        + (taken.size() > 10 ? ", …" : "") + ". Nothing was imported.");
+                throw DomainException.conflict(
+                        taken.size() + " address(es) already belong to participants of this engagement: "
+                                + taken.stream()
+                                        .limit(10)
+                                        .map(e -> "participants[" + emails.get(e) + "]")
+                                        .collect(Collectors.joining(", "))
+                                + (taken.size() > 10 ? ", …" : "") + ". Nothing was imported.");
             }
         }
         OffsetDateTime now = OffsetDateTime.now();
@@ -162,7 +176,8 @@ public class PartyService {
         return added;
     }
 
-    public Participant updateParticipant(UUID engagementId, UUID participantId, Long expectedVersion, ParticipantDetails d) {
+    public Participant updateParticipant(
+            UUID engagementId, UUID participantId, Long expectedVersion, ParticipantDetails d) {
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
@@ -187,11 +202,13 @@ public class PartyService {
     public Participant participant(UUID engagementId, UUID participantId) {
         engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
         return Participant.<Participant>find("id = ?1 and engagementId = ?2", participantId, engagementId)
-                .firstResultOptional().orElseThrow(() -> DomainException.notFound("Participant", participantId));
+                .firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("Participant", participantId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Paging.Page<Participant> participants(UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
+    public Paging.Page<Participant> participants(
+            UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
         engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
         StringBuilder where = new StringBuilder("engagementId = :engagement");
         Map<String, Object> params = new HashMap<>(Map.of("engagement", engagementId));
@@ -221,11 +238,15 @@ public class PartyService {
     }
 
     private static void requireUniqueName(UUID engagementId, String name, UUID except) {
-        Party.<Party>find("engagementId = ?1 and lower(name) = ?2 and id <> ?3", engagementId,
-                name.strip().toLowerCase(), except == null ? new UUID(0, 0) : except).firstResultOptional()
+        Party.<Party>find(
+                        "engagementId = ?1 and lower(name) = ?2 and id <> ?3",
+                        engagementId,
+                        name.strip().toLowerCase(),
+                        except == null ? new UUID(0, 0) : except)
+                .firstResultOptional()
                 .ifPresent(same -> {
-                    throw DomainException.conflict("This engagement already has a party named '" + same.name
-                            + "' (" + same.id + "); party names are unique within an engagement, whatever their case.");
+                    throw DomainException.conflict("This engagement already has a party named '" + same.name + "' ("
+                            + same.id + "); party names are unique within an engagement, whatever their case.");
                 });
     }
 
@@ -233,8 +254,11 @@ public class PartyService {
         if (email == null) {
             return;
         }
-        long same = Participant.count("engagementId = ?1 and email = ?2 and id <> ?3", engagementId,
-                email.strip().toLowerCase(), except == null ? new UUID(0, 0) : except);
+        long same = Participant.count(
+                "engagementId = ?1 and email = ?2 and id <> ?3",
+                engagementId,
+                email.strip().toLowerCase(),
+                except == null ? new UUID(0, 0) : except);
         if (same > 0) {
             throw DomainException.conflict("Another participant of this engagement already uses that e-mail address.");
         }

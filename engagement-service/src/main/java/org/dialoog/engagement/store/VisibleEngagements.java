@@ -60,8 +60,16 @@ public class VisibleEngagements {
             params.put("facilitator", q.facilitator());
         }
         if (q.text() != null && !q.text().isBlank()) {
-            where.add("(lower(title) like :text or lower(reference) like :text or lower(clientOrganisation) like :text)");
-            params.put("text", "%" + q.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.add(
+                    "(lower(title) like :text or lower(reference) like :text or lower(clientOrganisation) like :text)");
+            params.put(
+                    "text",
+                    "%"
+                            + q.text()
+                                    .toLowerCase()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return Engagement.find(String.join(" and ", where), sort(q.sort()), params);
     }

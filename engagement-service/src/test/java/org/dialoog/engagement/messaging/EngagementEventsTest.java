@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,11 +22,12 @@ import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.dialoog.conventions.messaging.CloudEvents;
 
 /** Every engagement event type, read back from Kafka: CloudEvents attributes and payload. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "engagement"))
 class EngagementEventsTest {
 
@@ -43,18 +43,62 @@ class EngagementEventsTest {
         if (flow == null) {
             engagement = Api.createEngagement("Events");
             String base = "/api/v1/engagements/" + engagement;
-            facilitator().contentType("application/merge-patch+json").body(Map.of("title", "Events, renamed")).patch(base).then().statusCode(200);
-            party = facilitator().body(Map.of("name", "Bewoners", "type", "RESIDENTS")).post(base + "/parties").then().statusCode(201).extract().path("id");
-            facilitator().body(Map.of("name", "Gemeente", "type", "MUNICIPALITY")).post(base + "/parties").then().statusCode(201);
-            facilitator().contentType("application/merge-patch+json").body(Map.of("interests", "Rust op het plein")).patch(base + "/parties/" + party).then().statusCode(200);
-            participant = facilitator().body(Map.of("partyId", party, "displayName", "Sara", "email", "sara@example.nl", "role", "MEMBER"))
-                    .post(base + "/participants").then().statusCode(201).extract().path("id");
-            facilitator().contentType("application/merge-patch+json").body(Map.of("role", "REPRESENTATIVE")).patch(base + "/participants/" + participant).then().statusCode(200);
-            facilitator().header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
-                    .body(Map.of("status", "ACTIVE")).post(base + "/status").then().statusCode(200);
-            facilitator().body(Map.of("phase", "DIALOGUE")).post(base + "/phase").then().statusCode(200);
+            facilitator()
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("title", "Events, renamed"))
+                    .patch(base)
+                    .then()
+                    .statusCode(200);
+            party = facilitator()
+                    .body(Map.of("name", "Bewoners", "type", "RESIDENTS"))
+                    .post(base + "/parties")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            facilitator()
+                    .body(Map.of("name", "Gemeente", "type", "MUNICIPALITY"))
+                    .post(base + "/parties")
+                    .then()
+                    .statusCode(201);
+            facilitator()
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("interests", "Rust op het plein"))
+                    .patch(base + "/parties/" + party)
+                    .then()
+                    .statusCode(200);
+            participant = facilitator()
+                    .body(Map.of("partyId", party, "displayName", "Sara", "email", "sara@example.nl", "role", "MEMBER"))
+                    .post(base + "/participants")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            facilitator()
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("role", "REPRESENTATIVE"))
+                    .patch(base + "/participants/" + participant)
+                    .then()
+                    .statusCode(200);
+            facilitator()
+                    .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                    .body(Map.of("status", "ACTIVE"))
+                    .post(base + "/status")
+                    .then()
+                    .statusCode(200);
+            facilitator()
+                    .body(Map.of("phase", "DIALOGUE"))
+                    .post(base + "/phase")
+                    .then()
+                    .statusCode(200);
             facilitator().delete(base + "/participants/" + participant).then().statusCode(204);
-            String spare = facilitator().body(Map.of("name", "Tijdelijk", "type", "OTHER")).post(base + "/parties").then().statusCode(201).extract().path("id");
+            String spare = facilitator()
+                    .body(Map.of("name", "Tijdelijk", "type", "OTHER"))
+                    .post(base + "/parties")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             facilitator().delete(base + "/parties/" + spare).then().statusCode(204);
             UUID draft = Api.createEngagement("Events, deleted");
             facilitator().delete("/api/v1/engagements/" + draft).then().statusCode(204);
@@ -65,7 +109,9 @@ class EngagementEventsTest {
     }
 
     private static ConsumerRecord<String, String> one(String type) {
-        return flow().stream().filter(r -> header(r, "ce_type").equals("nl.dialoog.engagement." + type)).findFirst()
+        return flow().stream()
+                .filter(r -> header(r, "ce_type").equals("nl.dialoog.engagement." + type))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " event"));
     }
 
@@ -90,16 +136,23 @@ class EngagementEventsTest {
 
     @Test
     void everyEventMatchesItsDocumentedContract() throws Exception {
-        JsonNode messages = JSON.readTree(java.nio.file.Path.of("..", "docs", "asyncapi", "engagement-service.json").toFile())
-                .path("components").path("messages");
+        JsonNode messages = JSON.readTree(java.nio.file.Path.of("..", "docs", "asyncapi", "engagement-service.json")
+                        .toFile())
+                .path("components")
+                .path("messages");
         java.util.Map<String, JsonNode> byType = new java.util.HashMap<>();
         messages.forEach(m -> byType.put(m.path("name").asText(), m));
         for (ConsumerRecord<String, String> r : flow()) {
             JsonNode message = byType.get(header(r, "ce_type"));
-            assertThat(message).as("documented message for %s", header(r, "ce_type")).isNotNull();
+            assertThat(message)
+                    .as("documented message for %s", header(r, "ce_type"))
+                    .isNotNull();
             JsonNode payload = data(r);
-            message.path("payload").path("required").forEach(f -> assertThat(payload.has(f.asText()))
-                    .as("%s has %s", header(r, "ce_type"), f.asText()).isTrue());
+            message.path("payload")
+                    .path("required")
+                    .forEach(f -> assertThat(payload.has(f.asText()))
+                            .as("%s has %s", header(r, "ce_type"), f.asText())
+                            .isTrue());
             java.util.Set<String> documented = new java.util.TreeSet<>();
             message.path("payload").path("properties").fieldNames().forEachRemaining(documented::add);
             java.util.Set<String> actual = new java.util.TreeSet<>();
@@ -176,7 +229,8 @@ class EngagementEventsTest {
 
     @Test
     void participantRemoved() throws Exception {
-        assertThat(data(one("participant-removed.v1")).path("participantId").asText()).isEqualTo(participant);
+        assertThat(data(one("participant-removed.v1")).path("participantId").asText())
+                .isEqualTo(participant);
     }
 
     private static List<ConsumerRecord<String, String>> records(String key, int expected) {

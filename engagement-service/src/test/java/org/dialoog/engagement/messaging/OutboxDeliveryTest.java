@@ -26,16 +26,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dialoog.conventions.messaging.OutboxRelay;
 import org.dialoog.engagement.Api;
 import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.dialoog.conventions.messaging.OutboxRelay;
 
 /** Nothing acknowledged is lost: Kafka outages and a stopped relay only delay events. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "engagement"))
 class OutboxDeliveryTest {
 
@@ -51,8 +53,11 @@ class OutboxDeliveryTest {
         Set<String> ids = new HashSet<>();
         broker.stop();
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body("status", equalTo("DOWN")));
             for (int i = 0; i < 100; i++) {
                 ids.add(Api.createEngagement("Outage " + i).toString());
             }
@@ -60,8 +65,9 @@ class OutboxDeliveryTest {
         } finally {
             broker.start();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
         Map<String, List<String>> eventIds = createdEvents(ids, Duration.ofSeconds(60));
         assertThat(eventIds.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         // At-least-once on the wire; one CloudEvent id per change, which consumers deduplicate on.
@@ -80,12 +86,14 @@ class OutboxDeliveryTest {
             relay.resume();
         }
         assertThat(createdEvents(Set.of(id), Duration.ofSeconds(30))).containsKey(id);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(unpublished(id)).isZero());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(unpublished(id)).isZero());
     }
 
     private int unpublished(String engagementId) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where partition_key = ? and published_at is null")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from outbox_event where partition_key = ? and published_at is null")) {
             ps.setString(1, engagementId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -97,10 +105,17 @@ class OutboxDeliveryTest {
     /** engagement id → the ce_ids of its engagement-created events, read from the topic. */
     static Map<String, List<String>> createdEvents(Set<String> engagementIds, Duration timeout) {
         Map<String, List<String>> seen = new HashMap<>();
-        TopicReader.read(EventTypes.TOPIC,
-                r -> engagementIds.contains(r.key()) && EventTypes.ENGAGEMENT_CREATED.equals(TopicReader.header(r, "ce_type")),
-                found -> found.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(engagementIds), timeout)
-                .forEach(r -> seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(TopicReader.header(r, "ce_id")));
+        TopicReader.read(
+                        EventTypes.TOPIC,
+                        r -> engagementIds.contains(r.key())
+                                && EventTypes.ENGAGEMENT_CREATED.equals(TopicReader.header(r, "ce_type")),
+                        found -> found.stream()
+                                .map(ConsumerRecord::key)
+                                .collect(Collectors.toSet())
+                                .containsAll(engagementIds),
+                        timeout)
+                .forEach(r ->
+                        seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(TopicReader.header(r, "ce_id")));
         return seen;
     }
 }

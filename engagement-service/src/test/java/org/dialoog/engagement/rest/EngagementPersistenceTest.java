@@ -16,15 +16,17 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dialoog.engagement.Api;
 import org.dialoog.conventions.messaging.CloudEvents;
+import org.dialoog.engagement.Api;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /** A write through the API lands in PostgreSQL and, as an event, on Kafka, read back by a real consumer. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "engagement"))
 class EngagementPersistenceTest {
 
@@ -36,7 +38,8 @@ class EngagementPersistenceTest {
         UUID id = Api.createEngagement("Walking skeleton");
 
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select title, tenant, status from engagement where id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select title, tenant, status from engagement where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -46,9 +49,11 @@ class EngagementPersistenceTest {
             }
         }
 
-        ConsumerRecord<String, String> event = TopicReader.first("dialoog.engagements", r -> id.toString().equals(r.key()));
+        ConsumerRecord<String, String> event =
+                TopicReader.first("dialoog.engagements", r -> id.toString().equals(r.key()));
         assertThat(event.key()).isEqualTo(id.toString());
-        assertThat(CloudEvents.header(event.headers(), "ce_type")).isEqualTo("nl.dialoog.engagement.engagement-created.v1");
+        assertThat(CloudEvents.header(event.headers(), "ce_type"))
+                .isEqualTo("nl.dialoog.engagement.engagement-created.v1");
         assertThat(CloudEvents.header(event.headers(), "ce_specversion")).isEqualTo("1.0");
         assertThat(CloudEvents.header(event.headers(), "ce_tenant")).isEqualTo(Api.TENANT);
         assertThat(event.value()).contains("\"engagementId\":\"" + id + "\"").contains("\"status\":\"DRAFT\"");

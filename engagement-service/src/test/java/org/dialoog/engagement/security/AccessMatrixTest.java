@@ -16,16 +16,25 @@ import org.junit.jupiter.api.Test;
 
 /** Every operation of engagement-service against missing, bad and foreign tokens and each role (see AccessMatrix). */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "engagement"))
 class AccessMatrixTest {
 
     @Test
     void everyOperationAnswersAsDocumentedForEveryCaller() {
         UUID engagement = Api.createEngagement("Access matrix");
-        String party = Api.facilitator().body(Map.of("name", "A", "type", "TEAM"))
-                .post("/api/v1/engagements/" + engagement + "/parties").then().statusCode(201).extract().path("id");
-        var matrix = new AccessMatrix(Api.TENANT, Api.OTHER_TENANT,
+        String party = Api.facilitator()
+                .body(Map.of("name", "A", "type", "TEAM"))
+                .post("/api/v1/engagements/" + engagement + "/parties")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        var matrix = new AccessMatrix(
+                Api.TENANT,
+                Api.OTHER_TENANT,
                 Map.of("id", engagement.toString(), "engagementId", engagement.toString(), "partyId", party),
                 Map.of("facilitator", Api.FACILITATOR_ID));
         assertThat(matrix.run("engagement-service")).isEmpty();

@@ -39,7 +39,8 @@ class HealthTrendTest {
 
     @Test
     void fallingValuesAreFalling() {
-        HealthTrend.Dimension trust = dimension(HealthTrend.of(List.of(round(0, trust(80.0)), round(1, trust(62.0)))), "TRUST");
+        HealthTrend.Dimension trust =
+                dimension(HealthTrend.of(List.of(round(0, trust(80.0)), round(1, trust(62.0)))), "TRUST");
         assertThat(trust.slopePerRound()).isCloseTo(-18.0, within(EPSILON));
         assertThat(trust.trend()).isEqualTo("FALLING");
     }
@@ -50,7 +51,8 @@ class HealthTrendTest {
         assertThat(HealthTrend.direction(-0.99)).isEqualTo("STABLE");
         assertThat(HealthTrend.direction(1.0)).isEqualTo("RISING");
         assertThat(HealthTrend.direction(-1.0)).isEqualTo("FALLING");
-        HealthTrend.Dimension calm = dimension(HealthTrend.of(List.of(round(0, calm(60.0)), round(1, calm(60.5)), round(2, calm(61.0)))), "CALM");
+        HealthTrend.Dimension calm = dimension(
+                HealthTrend.of(List.of(round(0, calm(60.0)), round(1, calm(60.5)), round(2, calm(61.0)))), "CALM");
         assertThat(calm.trend()).isEqualTo("STABLE");
     }
 
@@ -65,7 +67,8 @@ class HealthTrendTest {
     @Test
     void everyDimensionIsShownInProductOrderEvenWithoutRounds() {
         List<HealthTrend.Dimension> dimensions = HealthTrend.of(List.of());
-        assertThat(dimensions).extracting(HealthTrend.Dimension::dimension)
+        assertThat(dimensions)
+                .extracting(HealthTrend.Dimension::dimension)
                 .containsExactly("TRUST", "COMMUNICATION", "VOICE", "SHARED_SOLUTION", "OWNERSHIP", "CALM");
         assertThat(dimensions).allSatisfy(d -> {
             assertThat(d.latest()).isNull();
@@ -80,15 +83,16 @@ class HealthTrendTest {
         withheld.withheld = true;
         FeedbackResult noValues = round(3);
         noValues.dimensions = null;
-        HealthTrend.Dimension trust = dimension(HealthTrend.of(List.of(round(0, trust(40.0)), round(1, trust(55.0)), withheld, noValues)), "TRUST");
+        HealthTrend.Dimension trust = dimension(
+                HealthTrend.of(List.of(round(0, trust(40.0)), round(1, trust(55.0)), withheld, noValues)), "TRUST");
         assertThat(trust.series()).extracting(HealthTrend.Point::mean).containsExactly(40.0, 55.0);
         assertThat(trust.latest().mean()).isEqualTo(55.0);
     }
 
     @Test
     void aDimensionWithoutAMeanAndAnUnknownDimensionAddNothing() {
-        List<HealthTrend.Dimension> dimensions = HealthTrend.of(List.of(
-                round(0, new DimensionValue("VOICE", 0, null, null, null), new DimensionValue("JOY", 12, 90.0, 80.0, 99.0))));
+        List<HealthTrend.Dimension> dimensions = HealthTrend.of(List.of(round(
+                0, new DimensionValue("VOICE", 0, null, null, null), new DimensionValue("JOY", 12, 90.0, 80.0, 99.0))));
         assertThat(dimension(dimensions, "VOICE").series()).isEmpty();
         assertThat(dimensions).extracting(HealthTrend.Dimension::dimension).doesNotContain("JOY");
     }
@@ -102,27 +106,32 @@ class HealthTrendTest {
 
     /** Law: values on a straight line give that line's slope, whatever the start and the number of rounds. */
     @Property
-    void aStraightLineGivesItsSlope(@ForAll @DoubleRange(min = 0, max = 100) double start,
-                                    @ForAll @DoubleRange(min = -5, max = 5) double step,
-                                    @ForAll @IntRange(min = 2, max = 30) int rounds) {
-        List<Double> line = IntStream.range(0, rounds).mapToObj(i -> start + step * i).toList();
+    void aStraightLineGivesItsSlope(
+            @ForAll @DoubleRange(min = 0, max = 100) double start,
+            @ForAll @DoubleRange(min = -5, max = 5) double step,
+            @ForAll @IntRange(min = 2, max = 30) int rounds) {
+        List<Double> line =
+                IntStream.range(0, rounds).mapToObj(i -> start + step * i).toList();
         assertThat(HealthTrend.slope(line)).isCloseTo(step, within(1e-6));
     }
 
     /** Law: read backwards a series falls as fast as it rose, and moving every value alike leaves its trend alone. */
     @Property
-    void reversingNegatesTheSlopeAndShiftingKeepsIt(@ForAll @Size(min = 2, max = 20) List<@DoubleRange(min = 0, max = 100) Double> values,
-                                                   @ForAll @DoubleRange(min = -50, max = 50) double shift) {
+    void reversingNegatesTheSlopeAndShiftingKeepsIt(
+            @ForAll @Size(min = 2, max = 20) List<@DoubleRange(min = 0, max = 100) Double> values,
+            @ForAll @DoubleRange(min = -50, max = 50) double shift) {
         double slope = HealthTrend.slope(values);
         List<Double> reversed = new ArrayList<>(values);
         Collections.reverse(reversed);
         assertThat(HealthTrend.slope(reversed)).isCloseTo(-slope, within(1e-6));
-        assertThat(HealthTrend.slope(values.stream().map(v -> v + shift).toList())).isCloseTo(slope, within(1e-6));
+        assertThat(HealthTrend.slope(values.stream().map(v -> v + shift).toList()))
+                .isCloseTo(slope, within(1e-6));
     }
 
     /** Law: the latest value is the newest round that showed one, the series holds exactly those, and two make a trend. */
     @Property
-    void theLatestValueIsTheNewestRoundThatShowedOne(@ForAll @Size(max = 15) List<@DoubleRange(min = -1, max = 100) Double> means) {
+    void theLatestValueIsTheNewestRoundThatShowedOne(
+            @ForAll @Size(max = 15) List<@DoubleRange(min = -1, max = 100) Double> means) {
         // a negative draw stands for a withheld round
         List<FeedbackResult> rounds = new ArrayList<>();
         for (int i = 0; i < means.size(); i++) {
@@ -132,7 +141,9 @@ class HealthTrendTest {
         }
         List<FeedbackResult> shown = rounds.stream().filter(r -> !r.withheld).toList();
         HealthTrend.Dimension trust = dimension(HealthTrend.of(rounds), "TRUST");
-        assertThat(trust.series()).extracting(HealthTrend.Point::roundId).containsExactlyElementsOf(shown.stream().map(r -> r.roundId).toList());
+        assertThat(trust.series())
+                .extracting(HealthTrend.Point::roundId)
+                .containsExactlyElementsOf(shown.stream().map(r -> r.roundId).toList());
         if (shown.isEmpty()) {
             assertThat(trust.latest()).isNull();
         } else {
@@ -163,6 +174,9 @@ class HealthTrendTest {
     }
 
     private static HealthTrend.Dimension dimension(List<HealthTrend.Dimension> dimensions, String name) {
-        return dimensions.stream().filter(d -> d.dimension().equals(name)).findFirst().orElseThrow();
+        return dimensions.stream()
+                .filter(d -> d.dimension().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -12,6 +12,5 @@ public final class EventTypes {
     public static final String ROUND_CLOSED = PREFIX + "feedback-round-closed.v1";
     public static final String RESULTS_UPDATED = PREFIX + "feedback-results-updated.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -10,22 +10,39 @@ import org.dialoog.feedback.Question;
 /** The payloads of feedback events: counts and k-anonymous aggregates, never a text, a token or a person. */
 public final class FeedbackEvents {
 
-    private FeedbackEvents() {
-    }
+    private FeedbackEvents() {}
 
     /** A round opened (or was scheduled to open). */
-    public record RoundOpened(UUID roundId, UUID engagementId, UUID sessionId, String tenant, String audience,
-                              UUID questionnaireId, OffsetDateTime opensAt, OffsetDateTime closesAt, int minGroupSize,
-                              boolean automatic) {
+    public record RoundOpened(
+            UUID roundId,
+            UUID engagementId,
+            UUID sessionId,
+            String tenant,
+            String audience,
+            UUID questionnaireId,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt,
+            int minGroupSize,
+            boolean automatic) {
 
         public static RoundOpened of(FeedbackRound r) {
-            return new RoundOpened(r.id, r.engagementId, r.sessionId, r.tenant, r.audience, r.questionnaireId, r.opensAt,
-                    r.closesAt, r.minGroupSize, r.automatic);
+            return new RoundOpened(
+                    r.id,
+                    r.engagementId,
+                    r.sessionId,
+                    r.tenant,
+                    r.audience,
+                    r.questionnaireId,
+                    r.opensAt,
+                    r.closesAt,
+                    r.minGroupSize,
+                    r.automatic);
         }
     }
 
     /** A round was closed; it takes no more responses. */
-    public record RoundClosed(UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime closedAt, long responses) {
+    public record RoundClosed(
+            UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime closedAt, long responses) {
 
         public static RoundClosed of(FeedbackRound r, long responses) {
             return new RoundClosed(r.id, r.engagementId, r.sessionId, r.tenant, r.closedAt, responses);
@@ -36,19 +53,26 @@ public final class FeedbackEvents {
      * A round's results changed. {@code withheld}: fewer than minGroupSize responded, so only the
      * count is given. Parties appear with their dimensions only where k-anonymity allows.
      */
-    public record ResultsUpdated(UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime roundStartedAt,
-                                 boolean closed, long responses, int minGroupSize, boolean withheld,
-                                 List<DimensionScore> dimensions, List<PartyDimensions> parties) {
-    }
+    public record ResultsUpdated(
+            UUID roundId,
+            UUID engagementId,
+            UUID sessionId,
+            String tenant,
+            OffsetDateTime roundStartedAt,
+            boolean closed,
+            long responses,
+            int minGroupSize,
+            boolean withheld,
+            List<DimensionScore> dimensions,
+            List<PartyDimensions> parties) {}
 
     /** One party's dimensions, or {@code suppressed}. */
-    public record PartyDimensions(UUID partyId, boolean suppressed, Long responses, List<DimensionScore> dimensions) {
-    }
+    public record PartyDimensions(UUID partyId, boolean suppressed, Long responses, List<DimensionScore> dimensions) {}
 
     /**
      * A dimension on the 0–100 scale, as the event carries it: the event's own record, so that a
      * change to the results API cannot change the event unnoticed.
      */
-    public record DimensionScore(Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {
-    }
+    public record DimensionScore(
+            Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {}
 }

@@ -22,7 +22,9 @@ public class ResultsPublisher {
         this.publication = publication;
     }
 
-    @Scheduled(every = "${dialoog.feedback.results-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${dialoog.feedback.results-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishChanged() {
         for (AnswerCounts.TenantRound round : publication.changed()) {

@@ -27,14 +27,20 @@ public class CallerResource {
 
     /** The caller's user id, roles and tenant. */
     @Schema(name = "Me")
-    public record Me(@Schema(examples = "fac-anna") String userId, @Schema(examples = "[\"facilitator\"]") List<String> roles,
-                     @Schema(examples = "demo") String tenant) {
-    }
+    public record Me(
+            @Schema(examples = "fac-anna") String userId,
+            @Schema(examples = "[\"facilitator\"]") List<String> roles,
+            @Schema(examples = "demo") String tenant) {}
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Who am I", description = "The user id, roles and tenant this service reads from the bearer token.")
+    @Operation(
+            summary = "Who am I",
+            description = "The user id, roles and tenant this service reads from the bearer token.")
     public Me me() {
-        return new Me(caller.userId(), caller.roles().stream().sorted().toList(), caller.tenant().orElse(null));
+        return new Me(
+                caller.userId(),
+                caller.roles().stream().sorted().toList(),
+                caller.tenant().orElse(null));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.EngagementSettings;
 import org.dialoog.feedback.service.Insights;
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.Versions;
 
 /** Feedback per engagement: its settings and the insights across its rounds. */
 @Path("/api/v1/engagements/{engagementId}")
@@ -52,15 +52,30 @@ public class EngagementFeedbackResource {
 
     /** Feedback settings of an engagement. */
     @Schema(name = "FeedbackSettings")
-    public record Settings(@Schema(description = "Open a session-evaluation round (built-in questionnaire, a week) for the attendees "
-            + "whenever a session of this engagement completes") @NotNull Boolean autoSessionEvaluation,
-                           @Schema(description = "k: the smallest group whose answers are shown on their own; applies to rounds "
-                                   + "opened from now on", defaultValue = "5") @NotNull @Min(2) @Max(100) Integer minGroupSize) {
-    }
+    public record Settings(
+            @Schema(
+                    description = "Open a session-evaluation round (built-in questionnaire, a week) for the attendees "
+                            + "whenever a session of this engagement completes")
+            @NotNull
+            Boolean autoSessionEvaluation,
+
+            @Schema(
+                    description = "k: the smallest group whose answers are shown on their own; applies to rounds "
+                            + "opened from now on",
+                    defaultValue = "5")
+            @NotNull
+            @Min(2)
+            @Max(100)
+            Integer minGroupSize) {}
 
     /** The settings with their version and time of change. */
     @Schema(name = "FeedbackSettingsView")
-    public record SettingsView(UUID engagementId, boolean autoSessionEvaluation, int minGroupSize, long version, OffsetDateTime updatedAt) {
+    public record SettingsView(
+            UUID engagementId,
+            boolean autoSessionEvaluation,
+            int minGroupSize,
+            long version,
+            OffsetDateTime updatedAt) {
         static SettingsView of(EngagementSettings s) {
             return new SettingsView(s.engagementId, s.autoSessionEvaluation, s.minGroupSize, s.version, s.updatedAt);
         }
@@ -69,7 +84,9 @@ public class EngagementFeedbackResource {
     @GET
     @Path("/settings")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "An engagement's feedback settings", description = "The defaults (no automatic evaluation, k = 5) until set.")
+    @Operation(
+            summary = "An engagement's feedback settings",
+            description = "The defaults (no automatic evaluation, k = 5) until set.")
     public SettingsView settings(@PathParam("engagementId") UUID engagementId) {
         return SettingsView.of(rounds.readableSettings(engagementId));
     }
@@ -78,12 +95,19 @@ public class EngagementFeedbackResource {
     @Path("/settings")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(summary = "Set an engagement's feedback settings")
-    @APIResponse(responseCode = "200", description = "The settings",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsView.class)))
-    public Response changeSettings(@PathParam("engagementId") UUID engagementId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @NotNull @Valid Settings request) {
-        EngagementSettings s = rounds.changeSettings(engagementId, Versions.expected(ifMatch), request.autoSessionEvaluation(),
-                request.minGroupSize());
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SettingsView.class)))
+    public Response changeSettings(
+            @PathParam("engagementId") UUID engagementId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Settings request) {
+        EngagementSettings s = rounds.changeSettings(
+                engagementId, Versions.expected(ifMatch), request.autoSessionEvaluation(), request.minGroupSize());
         return Response.ok(SettingsView.of(s)).tag(Versions.etag(s.version)).build();
     }
 
@@ -91,23 +115,34 @@ public class EngagementFeedbackResource {
     @Path("/insights")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Insights across an engagement's rounds", description = "Per dimension (0–100): a series with one point "
-            + "per round (mean, answers, 95% interval), the trend (least-squares slope per round: RISING, FALLING or STABLE within "
-            + "1 point), the same per party under the rounds' k-anonymity rules, and the divergence between parties (the spread "
-            + "of the party means per round; CONVERGING when it shrinks). `format=csv` (or Accept: text/csv) gives the same as "
-            + "rows for spreadsheets.")
-    @APIResponse(responseCode = "200", description = "The insights",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Insights.class)),
-                       @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
-    public Response insights(@PathParam("engagementId") UUID engagementId,
-                             @QueryParam("format") @Pattern(regexp = "json|csv", message = "must be json or csv")
-                             @Parameter(description = "json (default) or csv") String format,
-                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @Operation(
+            summary = "Insights across an engagement's rounds",
+            description = "Per dimension (0–100): a series with one point "
+                    + "per round (mean, answers, 95% interval), the trend (least-squares slope per round: RISING, FALLING or STABLE within "
+                    + "1 point), the same per party under the rounds' k-anonymity rules, and the divergence between parties (the spread "
+                    + "of the party means per round; CONVERGING when it shrinks). `format=csv` (or Accept: text/csv) gives the same as "
+                    + "rows for spreadsheets.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The insights",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Insights.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response insights(
+            @PathParam("engagementId") UUID engagementId,
+            @QueryParam("format")
+                    @Pattern(regexp = "json|csv", message = "must be json or csv")
+                    @Parameter(description = "json (default) or csv")
+                    String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = "csv".equals(format) || format == null && accept != null && accept.startsWith("text/csv");
         if (csv) {
             return Response.ok(insights.csv(engagementId), "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"insights-" + engagementId + ".csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"insights-" + engagementId + ".csv\"")
+                    .build();
         }
-        return Response.ok(insights.of(engagementId), MediaType.APPLICATION_JSON).build();
+        return Response.ok(insights.of(engagementId), MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.service.NewRound;
@@ -33,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.IdempotentCreate;
-import org.dialoog.conventions.rest.Pages;
-import org.dialoog.conventions.rest.Versions;
 
 /** Feedback rounds: a questionnaire opened to an audience for a period, and its results. */
 @Path("/api/v1/feedback-rounds")
@@ -56,30 +56,52 @@ public class FeedbackRoundResource {
 
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Open a feedback round", description = "For an ACTIVE engagement the caller facilitates (400 for one not "
-            + "known here, 409 for one not active). ATTENDEES rounds belong to a session; their tokens can be issued once the "
-            + "session completed. The questionnaire is frozen from now on (a change makes a new version); a superseded version "
-            + "is refused. The round's minGroupSize comes from the engagement's settings (default 5). Publishes FeedbackRoundOpened.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    public Response open(@NotNull @Valid RoundRequest request,
-                         @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                         @Context UriInfo uri) {
+    @Operation(
+            summary = "Open a feedback round",
+            description =
+                    "For an ACTIVE engagement the caller facilitates (400 for one not "
+                            + "known here, 409 for one not active). ATTENDEES rounds belong to a session; their tokens can be issued once the "
+                            + "session completed. The questionnaire is frozen from now on (a change makes a new version); a superseded version "
+                            + "is refused. The round's minGroupSize comes from the engagement's settings (default 5). Publishes FeedbackRoundOpened.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RoundView.class)))
+    public Response open(
+            @NotNull @Valid RoundRequest request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            FeedbackRound r = service.open(new NewRound(request.engagementId(), request.sessionId(), request.questionnaireId(),
-                    request.audience(), request.opensAt(), request.closesAt()));
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/feedback-rounds/{id}").build(r.id),
-                    RoundView.of(r), Long.toString(r.version));
+            FeedbackRound r = service.open(new NewRound(
+                    request.engagementId(),
+                    request.sessionId(),
+                    request.questionnaireId(),
+                    request.audience(),
+                    request.opensAt(),
+                    request.closesAt()));
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder().path("api/v1/feedback-rounds/{id}").build(r.id),
+                    RoundView.of(r),
+                    Long.toString(r.version));
         });
     }
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "List feedback rounds", description = "Newest first; facilitators and clients see their engagements' rounds.")
-    public Response list(@QueryParam("engagementId") UUID engagementId, @QueryParam("sessionId") UUID sessionId,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
+    @Operation(
+            summary = "List feedback rounds",
+            description = "Newest first; facilitators and clients see their engagements' rounds.")
+    public Response list(
+            @QueryParam("engagementId") UUID engagementId,
+            @QueryParam("sessionId") UUID sessionId,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
         return Pages.ok(service.list(engagementId, sessionId, page, pageSize).map(RoundView::of), uri);
     }
 
@@ -87,8 +109,13 @@ public class FeedbackRoundResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get a feedback round")
-    @APIResponse(responseCode = "200", description = "The round",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The round",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RoundView.class)))
     public Response get(@PathParam("id") UUID id) {
         FeedbackRound r = service.find(id);
         return Response.ok(RoundView.of(r)).tag(Versions.etag(r.version)).build();
@@ -98,10 +125,17 @@ public class FeedbackRoundResource {
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Close a feedback round", description = "No more responses (409 after). Publishes FeedbackRoundClosed and "
-            + "the final FeedbackResultsUpdated.")
-    @APIResponse(responseCode = "200", description = "The closed round",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    @Operation(
+            summary = "Close a feedback round",
+            description = "No more responses (409 after). Publishes FeedbackRoundClosed and "
+                    + "the final FeedbackResultsUpdated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The closed round",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RoundView.class)))
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         FeedbackRound r = service.close(id, Versions.expected(ifMatch));
         return Response.ok(RoundView.of(r)).tag(Versions.etag(r.version)).build();
@@ -110,13 +144,17 @@ public class FeedbackRoundResource {
     @GET
     @Path("/{id}/results")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "A round's results", description = "Response count and rate (responses per token issued), per question "
-            + "the distribution, mean and 95% confidence interval, per dimension the mean on a 0–100 scale. k-anonymous: with "
-            + "fewer than minGroupSize responses only the count is shown (withheld); a party is shown only with at least "
-            + "minGroupSize responses, and further parties are suppressed where the hidden ones could otherwise be derived by "
-            + "subtracting the shown ones from the total. Texts: published contributions only, never per party, not for "
-            + "integrations. Read from counters kept as responses arrive, so the cost does not grow with the number of responses.")
-    public ResultsService.Results results(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+    @Operation(
+            summary = "A round's results",
+            description =
+                    "Response count and rate (responses per token issued), per question "
+                            + "the distribution, mean and 95% confidence interval, per dimension the mean on a 0–100 scale. k-anonymous: with "
+                            + "fewer than minGroupSize responses only the count is shown (withheld); a party is shown only with at least "
+                            + "minGroupSize responses, and further parties are suppressed where the hidden ones could otherwise be derived by "
+                            + "subtracting the shown ones from the total. Texts: published contributions only, never per party, not for "
+                            + "integrations. Read from counters kept as responses arrive, so the cost does not grow with the number of responses.")
+    public ResultsService.Results results(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return results.of(id, QuestionnaireView.language(language));
     }
 }

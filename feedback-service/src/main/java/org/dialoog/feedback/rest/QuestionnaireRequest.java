@@ -17,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A questionnaire to create. */
 @Schema(name = "QuestionnaireRequest")
 public record QuestionnaireRequest(
-        @NotBlank @Size(max = 200) @Schema(examples = "Evaluatie dialoogsessie") String title,
+        @NotBlank @Size(max = 200) @Schema(examples = "Evaluatie dialoogsessie")
+        String title,
+
         @NotNull Questionnaire.Purpose purpose,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Question> questions,
+
         @Size(max = 10) @Schema(description = "The title in other languages (language tag → title)")
-        Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 200) String> titleTranslations) {
-}
+        Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 200) String> titleTranslations) {}

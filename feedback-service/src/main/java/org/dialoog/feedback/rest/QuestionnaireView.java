@@ -12,31 +12,72 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A questionnaire as the API shows it, in the caller's language where a translation exists. */
 @Schema(name = "Questionnaire")
-public record QuestionnaireView(UUID id, String title, Questionnaire.Purpose purpose, List<Question> questions,
-                                @Schema(description = "The language of title and texts") String language,
-                                @Schema(description = "Set for the built-in questionnaires", examples = "session-evaluation") String builtIn,
-                                @Schema(description = "All versions share it: the first version's id") UUID familyId,
-                                int revision,
-                                @Schema(description = "Used by a round: a change makes a new version") boolean frozen,
-                                UUID supersededBy, Map<String, String> titleTranslations, long version, OffsetDateTime createdAt) {
+public record QuestionnaireView(
+        UUID id,
+        String title,
+        Questionnaire.Purpose purpose,
+        List<Question> questions,
+
+        @Schema(description = "The language of title and texts")
+        String language,
+
+        @Schema(description = "Set for the built-in questionnaires", examples = "session-evaluation")
+        String builtIn,
+
+        @Schema(description = "All versions share it: the first version's id")
+        UUID familyId,
+
+        int revision,
+
+        @Schema(description = "Used by a round: a change makes a new version")
+        boolean frozen,
+
+        UUID supersededBy,
+        Map<String, String> titleTranslations,
+        long version,
+        OffsetDateTime createdAt) {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
     public static QuestionnaireView of(Questionnaire q, String language) {
         String lang = language == null ? DEFAULT_LANGUAGE : language;
-        String title = q.titleTranslations != null && q.titleTranslations.containsKey(lang) ? q.titleTranslations.get(lang) : q.title;
-        List<Question> questions = q.questions.stream().map(x -> x.translations() != null && x.translations().containsKey(lang)
-                ? new Question(x.key(), x.translations().get(lang), x.type(), x.min(), x.max(), x.options(), x.required(), x.dimension(),
-                        x.translations())
-                : x).toList();
-        return new QuestionnaireView(q.id, title, Questionnaire.Purpose.valueOf(q.purpose), questions,
-                title.equals(q.title) && lang.equals(DEFAULT_LANGUAGE) ? DEFAULT_LANGUAGE : lang, q.builtIn, q.familyId, q.revision,
-                q.frozen, q.supersededBy, q.titleTranslations, q.version, q.createdAt);
+        String title = q.titleTranslations != null && q.titleTranslations.containsKey(lang)
+                ? q.titleTranslations.get(lang)
+                : q.title;
+        List<Question> questions = q.questions.stream()
+                .map(x -> x.translations() != null && x.translations().containsKey(lang)
+                        ? new Question(
+                                x.key(),
+                                x.translations().get(lang),
+                                x.type(),
+                                x.min(),
+                                x.max(),
+                                x.options(),
+                                x.required(),
+                                x.dimension(),
+                                x.translations())
+                        : x)
+                .toList();
+        return new QuestionnaireView(
+                q.id,
+                title,
+                Questionnaire.Purpose.valueOf(q.purpose),
+                questions,
+                title.equals(q.title) && lang.equals(DEFAULT_LANGUAGE) ? DEFAULT_LANGUAGE : lang,
+                q.builtIn,
+                q.familyId,
+                q.revision,
+                q.frozen,
+                q.supersededBy,
+                q.titleTranslations,
+                q.version,
+                q.createdAt);
     }
 
     /** The editable fields, as a request a merge patch applies to (in the stored language). */
     public static QuestionnaireRequest editable(Questionnaire q) {
-        return new QuestionnaireRequest(q.title, Questionnaire.Purpose.valueOf(q.purpose), q.questions, q.titleTranslations);
+        return new QuestionnaireRequest(
+                q.title, Questionnaire.Purpose.valueOf(q.purpose), q.questions, q.titleTranslations);
     }
 
     /** The first language of an Accept-Language header that is a two-letter tag, lower case; null if none. */

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
-import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.rest.OpenApiConventions;
+import org.dialoog.conventions.rest.RateLimits;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.service.ResponseService;
 import org.dialoog.feedback.store.PublicRounds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.OpenApiConventions;
-import org.dialoog.conventions.rest.RateLimits;
 
 /** Anonymous responses, with a respondent token or (PUBLIC rounds) without. */
 @Path("/api/v1/feedback-rounds/{roundId}/responses")
@@ -52,31 +52,48 @@ public class ResponseResource {
 
     /** Answers by question key: a number for SCALE, an option for SINGLE_CHOICE, a list for MULTIPLE_CHOICE, text for TEXT. */
     @Schema(name = "ResponseRequest")
-    public record ResponseRequest(@Size(max = 100) @Schema(description = "The respondent token; absent for PUBLIC rounds") String token,
-                                  @NotNull @Size(max = 200) @Schema(examples = "{\"trust\": 4, \"voice\": 5, \"remarks\": \"Goed gesprek.\"}")
-                                  Map<String, JsonNode> answers) {
-    }
+    public record ResponseRequest(
+            @Size(max = 100) @Schema(description = "The respondent token; absent for PUBLIC rounds")
+            String token,
+
+            @NotNull @Size(max = 200) @Schema(examples = "{\"trust\": 4, \"voice\": 5, \"remarks\": \"Goed gesprek.\"}")
+            Map<String, JsonNode> answers) {}
 
     /** The receipt of a response; it names nothing that could identify the respondent. */
     @Schema(name = "ResponseReceipt")
-    public record Receipt(UUID roundId, @Schema(examples = "RECEIVED") String status) {
-    }
+    public record Receipt(
+            UUID roundId, @Schema(examples = "RECEIVED") String status) {}
 
     @POST
     @PermitAll
     @Extension(name = OpenApiConventions.PUBLIC, value = "true")
-    @Operation(summary = "Respond", description = "No account: a token (not for PUBLIC rounds) is the credential. Every answer is "
-            + "checked against its question (type, range, options, required); the 400 names every bad answer and spends nothing. "
-            + "A token works once (409 the second time), only for its round (409), and only while the round is open (409 with "
-            + "the reason). The response keeps the respondent's party and never the participant or the token. Text answers of "
-            + "PUBLIC rounds wait for moderation. Unauthenticated: limited per client address and per round (429 with Retry-After).")
-    @APIResponse(responseCode = "201", description = "Received",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    public Response respond(@PathParam("roundId") UUID roundId, @NotNull @Valid ResponseRequest request, @Context HttpServerRequest http) {
-        rateLimits.take("round", http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(), roundId);
-        PublicRounds.Facts round = publicRounds.of(roundId).orElseThrow(() -> DomainException.notFound("Feedback round", roundId));
+    @Operation(
+            summary = "Respond",
+            description =
+                    "No account: a token (not for PUBLIC rounds) is the credential. Every answer is "
+                            + "checked against its question (type, range, options, required); the 400 names every bad answer and spends nothing. "
+                            + "A token works once (409 the second time), only for its round (409), and only while the round is open (409 with "
+                            + "the reason). The response keeps the respondent's party and never the participant or the token. Text answers of "
+                            + "PUBLIC rounds wait for moderation. Unauthenticated: limited per client address and per round (429 with Retry-After).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Received",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
+    public Response respond(
+            @PathParam("roundId") UUID roundId,
+            @NotNull @Valid ResponseRequest request,
+            @Context HttpServerRequest http) {
+        rateLimits.take(
+                "round",
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(),
+                roundId);
+        PublicRounds.Facts round =
+                publicRounds.of(roundId).orElseThrow(() -> DomainException.notFound("Feedback round", roundId));
         caller.actForTenant(round.tenant());
         responses.submit(round, request.token(), request.answers());
-        return Response.status(Response.Status.CREATED).entity(new Receipt(roundId, "RECEIVED")).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new Receipt(roundId, "RECEIVED"))
+                .build();
     }
 }

@@ -10,8 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A feedback round to open. */
 @Schema(name = "FeedbackRoundRequest")
-public record RoundRequest(@NotNull UUID engagementId, UUID sessionId, @NotNull UUID questionnaireId,
-                           @NotNull FeedbackRound.Audience audience,
-                           @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime opensAt,
-                           @Schema(examples = "2026-03-19T21:30:00+01:00") OffsetDateTime closesAt) {
-}
+public record RoundRequest(
+        @NotNull UUID engagementId,
+        UUID sessionId,
+        @NotNull UUID questionnaireId,
+        @NotNull FeedbackRound.Audience audience,
+        @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime opensAt,
+        @Schema(examples = "2026-03-19T21:30:00+01:00") OffsetDateTime closesAt) {}

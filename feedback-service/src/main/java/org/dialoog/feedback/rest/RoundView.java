@@ -8,15 +8,42 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A feedback round as the API shows it. */
 @Schema(name = "FeedbackRound")
-public record RoundView(UUID id, UUID engagementId, UUID sessionId, UUID questionnaireId, FeedbackRound.Audience audience,
-                        OffsetDateTime opensAt, OffsetDateTime closesAt, OffsetDateTime closedAt,
-                        @Schema(description = "SCHEDULED before opensAt, OPEN, CLOSED after closesAt or a close") FeedbackRound.State state,
-                        @Schema(description = "The k of k-anonymity for this round, from the engagement's settings when it opened") int minGroupSize,
-                        @Schema(description = "Opened by a SessionCompleted event (automatic session evaluation)") boolean automatic,
-                        long version, OffsetDateTime createdAt) {
+public record RoundView(
+        UUID id,
+        UUID engagementId,
+        UUID sessionId,
+        UUID questionnaireId,
+        FeedbackRound.Audience audience,
+        OffsetDateTime opensAt,
+        OffsetDateTime closesAt,
+        OffsetDateTime closedAt,
+
+        @Schema(description = "SCHEDULED before opensAt, OPEN, CLOSED after closesAt or a close")
+        FeedbackRound.State state,
+
+        @Schema(description = "The k of k-anonymity for this round, from the engagement's settings when it opened")
+        int minGroupSize,
+
+        @Schema(description = "Opened by a SessionCompleted event (automatic session evaluation)")
+        boolean automatic,
+
+        long version,
+        OffsetDateTime createdAt) {
 
     public static RoundView of(FeedbackRound r) {
-        return new RoundView(r.id, r.engagementId, r.sessionId, r.questionnaireId, FeedbackRound.Audience.valueOf(r.audience),
-                r.opensAt, r.closesAt, r.closedAt, r.state(), r.minGroupSize, r.automatic, r.version, r.createdAt);
+        return new RoundView(
+                r.id,
+                r.engagementId,
+                r.sessionId,
+                r.questionnaireId,
+                FeedbackRound.Audience.valueOf(r.audience),
+                r.opensAt,
+                r.closesAt,
+                r.closedAt,
+                r.state(),
+                r.minGroupSize,
+                r.automatic,
+                r.version,
+                r.createdAt);
     }
 }

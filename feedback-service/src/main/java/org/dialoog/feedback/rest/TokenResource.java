@@ -33,25 +33,39 @@ public class TokenResource {
 
     /** One token for one participant, to hand over once. */
     @Schema(name = "RespondentToken")
-    public record TokenView(UUID participantId, @Schema(description = "Shown once; only its hash is stored") String token) {
-    }
+    public record TokenView(
+            UUID participantId,
+
+            @Schema(description = "Shown once; only its hash is stored")
+            String token) {}
 
     /** Tokens issued now, and how many eligible participants already had one. */
     @Schema(name = "RespondentTokens")
-    public record TokensView(List<TokenView> issued, long alreadyIssued) {
-    }
+    public record TokensView(List<TokenView> issued, long alreadyIssued) {}
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Issue respondent tokens", description = "One single-use token per eligible participant who has none yet: "
-            + "the attendees of the round's session (ATTENDEES) or all current participants of the engagement (PARTICIPANTS). "
-            + "Returned once, with the participant id, for a frontend to send; stored only as a hash, in a table that cannot be "
-            + "joined to who received it. A lost token cannot be re-issued. PUBLIC rounds need no tokens (409).")
-    @APIResponse(responseCode = "200", description = "The new tokens",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokensView.class)))
+    @Operation(
+            summary = "Issue respondent tokens",
+            description =
+                    "One single-use token per eligible participant who has none yet: "
+                            + "the attendees of the round's session (ATTENDEES) or all current participants of the engagement (PARTICIPANTS). "
+                            + "Returned once, with the participant id, for a frontend to send; stored only as a hash, in a table that cannot be "
+                            + "joined to who received it. A lost token cannot be re-issued. PUBLIC rounds need no tokens (409).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new tokens",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokensView.class)))
     public TokensView issue(@PathParam("roundId") UUID roundId) {
         var issue = tokens.issue(roundId);
-        return new TokensView(issue.issued().stream().map(t -> new TokenView(t.participantId(), t.token())).toList(), issue.alreadyIssued());
+        return new TokensView(
+                issue.issued().stream()
+                        .map(t -> new TokenView(t.participantId(), t.token()))
+                        .toList(),
+                issue.alreadyIssued());
     }
 }

@@ -7,16 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dialoog.feedback.Question;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.feedback.Question;
 
 /** Checks every answer against its question (type, range, options, required) and names every bad one. */
 public final class AnswerValidator {
 
     public static final int MAX_TEXT = 5000;
 
-    private AnswerValidator() {
-    }
+    private AnswerValidator() {}
 
     public static List<DomainException.FieldError> check(List<Question> questions, Map<String, JsonNode> answers) {
         List<DomainException.FieldError> errors = new ArrayList<>();
@@ -32,20 +31,27 @@ public final class AnswerValidator {
                 continue;
             }
             String problem = switch (q.type()) {
-                case SCALE -> a.isIntegralNumber() && a.asLong() >= q.min() && a.asLong() <= q.max() ? null
-                        : "must be a whole number from " + q.min() + " to " + q.max();
-                case SINGLE_CHOICE -> a.isTextual() && q.options().contains(a.asText()) ? null
-                        : "must be one of " + q.options();
+                case SCALE ->
+                    a.isIntegralNumber() && a.asLong() >= q.min() && a.asLong() <= q.max()
+                            ? null
+                            : "must be a whole number from " + q.min() + " to " + q.max();
+                case SINGLE_CHOICE ->
+                    a.isTextual() && q.options().contains(a.asText()) ? null : "must be one of " + q.options();
                 case MULTIPLE_CHOICE -> multipleChoice(q, a);
-                case TEXT -> !a.isTextual() ? "must be text"
-                        : a.asText().length() > MAX_TEXT ? "at most " + MAX_TEXT + " characters" : null;
+                case TEXT ->
+                    !a.isTextual()
+                            ? "must be text"
+                            : a.asText().length() > MAX_TEXT ? "at most " + MAX_TEXT + " characters" : null;
             };
             if (problem != null) {
                 errors.add(new DomainException.FieldError(field, problem));
             }
         }
-        answers.keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .forEach(k -> errors.add(new DomainException.FieldError("answers." + k, "no such question in this round's questionnaire")));
+        answers.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .forEach(k -> errors.add(new DomainException.FieldError(
+                        "answers." + k, "no such question in this round's questionnaire")));
         return errors;
     }
 

@@ -28,37 +28,90 @@ public class BuiltInQuestionnaires {
     public static final String SESSION_EVALUATION = "session-evaluation";
     public static final String TRUST_PULSE = "trust-pulse";
 
-    private record BuiltIn(String key, Questionnaire.Purpose purpose, Map<String, String> title, List<Question> questions) {
-    }
+    private record BuiltIn(
+            String key, Questionnaire.Purpose purpose, Map<String, String> title, List<Question> questions) {}
 
     private static final List<BuiltIn> ALL = List.of(
-            new BuiltIn(SESSION_EVALUATION, Questionnaire.Purpose.SESSION_EVALUATION, Map.of("nl", "Evaluatie bijeenkomst", "en", "Session evaluation"), List.of(
-                    scale("trust", Dimension.TRUST, "Ik vertrouw erop dat de andere partijen zich aan afspraken houden.",
-                            "I trust the other parties to keep to what we agree."),
-                    scale("communication", Dimension.COMMUNICATION, "We spraken vandaag open en respectvol met elkaar.",
-                            "Today we spoke with each other openly and respectfully."),
-                    scale("voice", Dimension.VOICE, "Mijn perspectief kreeg vandaag voldoende ruimte.",
-                            "My perspective was given enough room today."),
-                    scale("sharedSolution", Dimension.SHARED_SOLUTION, "Er groeit een oplossing die alle partijen kunnen dragen.",
-                            "A solution that every party can support is emerging."),
-                    scale("ownership", Dimension.OWNERSHIP, "Wij kunnen dit steeds meer zelf organiseren.",
-                            "We are increasingly able to organise this ourselves."),
-                    scale("calm", Dimension.CALM, "De sfeer in de groep was rustig en veilig.",
-                            "The atmosphere in the group was calm and safe."),
-                    new Question("remarks", "Wat wil je de procesbegeleider nog meegeven?", QuestionType.TEXT, null, null, null, false,
-                            null, Map.of("en", "Is there anything you would like to tell the facilitator?")))),
-            new BuiltIn(TRUST_PULSE, Questionnaire.Purpose.PULSE, Map.of("nl", "Vertrouwenspeiling", "en", "Trust pulse"), List.of(
-                    scale("trust", Dimension.TRUST, "Op dit moment vertrouw ik de andere partijen.",
-                            "At this moment I trust the other parties."),
-                    scale("communication", Dimension.COMMUNICATION, "De communicatie tussen de partijen verloopt goed.",
-                            "Communication between the parties is going well."),
-                    scale("voice", Dimension.VOICE, "Wat mijn partij belangrijk vindt, wordt gehoord.",
-                            "What matters to my party is being heard."),
-                    scale("sharedSolution", Dimension.SHARED_SOLUTION, "We komen dichter bij een gezamenlijke oplossing.",
-                            "We are getting closer to a joint solution."),
-                    scale("ownership", Dimension.OWNERSHIP, "Zonder begeleiding zouden we hier samen uitkomen.",
-                            "We would find our way together without a facilitator."),
-                    scale("calm", Dimension.CALM, "Ik ervaar rust in dit traject.", "I experience calm in this process."))));
+            new BuiltIn(
+                    SESSION_EVALUATION,
+                    Questionnaire.Purpose.SESSION_EVALUATION,
+                    Map.of("nl", "Evaluatie bijeenkomst", "en", "Session evaluation"),
+                    List.of(
+                            scale(
+                                    "trust",
+                                    Dimension.TRUST,
+                                    "Ik vertrouw erop dat de andere partijen zich aan afspraken houden.",
+                                    "I trust the other parties to keep to what we agree."),
+                            scale(
+                                    "communication",
+                                    Dimension.COMMUNICATION,
+                                    "We spraken vandaag open en respectvol met elkaar.",
+                                    "Today we spoke with each other openly and respectfully."),
+                            scale(
+                                    "voice",
+                                    Dimension.VOICE,
+                                    "Mijn perspectief kreeg vandaag voldoende ruimte.",
+                                    "My perspective was given enough room today."),
+                            scale(
+                                    "sharedSolution",
+                                    Dimension.SHARED_SOLUTION,
+                                    "Er groeit een oplossing die alle partijen kunnen dragen.",
+                                    "A solution that every party can support is emerging."),
+                            scale(
+                                    "ownership",
+                                    Dimension.OWNERSHIP,
+                                    "Wij kunnen dit steeds meer zelf organiseren.",
+                                    "We are increasingly able to organise this ourselves."),
+                            scale(
+                                    "calm",
+                                    Dimension.CALM,
+                                    "De sfeer in de groep was rustig en veilig.",
+                                    "The atmosphere in the group was calm and safe."),
+                            new Question(
+                                    "remarks",
+                                    "Wat wil je de procesbegeleider nog meegeven?",
+                                    QuestionType.TEXT,
+                                    null,
+                                    null,
+                                    null,
+                                    false,
+                                    null,
+                                    Map.of("en", "Is there anything you would like to tell the facilitator?")))),
+            new BuiltIn(
+                    TRUST_PULSE,
+                    Questionnaire.Purpose.PULSE,
+                    Map.of("nl", "Vertrouwenspeiling", "en", "Trust pulse"),
+                    List.of(
+                            scale(
+                                    "trust",
+                                    Dimension.TRUST,
+                                    "Op dit moment vertrouw ik de andere partijen.",
+                                    "At this moment I trust the other parties."),
+                            scale(
+                                    "communication",
+                                    Dimension.COMMUNICATION,
+                                    "De communicatie tussen de partijen verloopt goed.",
+                                    "Communication between the parties is going well."),
+                            scale(
+                                    "voice",
+                                    Dimension.VOICE,
+                                    "Wat mijn partij belangrijk vindt, wordt gehoord.",
+                                    "What matters to my party is being heard."),
+                            scale(
+                                    "sharedSolution",
+                                    Dimension.SHARED_SOLUTION,
+                                    "We komen dichter bij een gezamenlijke oplossing.",
+                                    "We are getting closer to a joint solution."),
+                            scale(
+                                    "ownership",
+                                    Dimension.OWNERSHIP,
+                                    "Zonder begeleiding zouden we hier samen uitkomen.",
+                                    "We would find our way together without a facilitator."),
+                            scale(
+                                    "calm",
+                                    Dimension.CALM,
+                                    "Ik ervaar rust in dit traject.",
+                                    "I experience calm in this process."))));
 
     private final QuestionnaireStore store;
     private final Caller caller;
@@ -74,7 +127,8 @@ public class BuiltInQuestionnaires {
         String tenant = caller.tenant().orElseThrow();
         OffsetDateTime now = OffsetDateTime.now();
         for (BuiltIn b : ALL) {
-            store.insertBuiltIn(idFor(tenant, b.key()), tenant, b.key(), b.purpose().name(), b.title(), b.questions(), now);
+            store.insertBuiltIn(
+                    idFor(tenant, b.key()), tenant, b.key(), b.purpose().name(), b.title(), b.questions(), now);
         }
     }
 

@@ -29,8 +29,9 @@ public class FeedbackAccess {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
             return true;
         }
-        return e != null && (caller.is(Caller.FACILITATOR) && contains(e.facilitators)
-                || caller.is(Caller.CLIENT) && contains(e.clientContacts));
+        return e != null
+                && (caller.is(Caller.FACILITATOR) && contains(e.facilitators)
+                        || caller.is(Caller.CLIENT) && contains(e.clientContacts));
     }
 
     public boolean canWrite(KnownEngagement e) {
@@ -54,8 +55,10 @@ public class FeedbackAccess {
     public KnownEngagement writableEngagement(UUID engagementId) {
         KnownEngagement e = KnownEngagement.findById(engagementId);
         if (e == null) {
-            throw DomainException.invalid("engagementId", "no engagement " + engagementId
-                    + " is known here (a new one becomes known within a second of its creation)");
+            throw DomainException.invalid(
+                    "engagementId",
+                    "no engagement " + engagementId
+                            + " is known here (a new one becomes known within a second of its creation)");
         }
         if (!canWrite(e)) {
             throw forbidden();
@@ -96,6 +99,7 @@ public class FeedbackAccess {
     }
 
     private static DomainException forbidden() {
-        return new DomainException(403, "Forbidden", "Only the engagement's facilitators or an admin can change its feedback.");
+        return new DomainException(
+                403, "Forbidden", "Only the engagement's facilitators or an admin can change its feedback.");
     }
 }

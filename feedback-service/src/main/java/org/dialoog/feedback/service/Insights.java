@@ -23,37 +23,34 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
     static final double STABLE = 1.0;
 
     /** One round on the time axis. */
-    public record RoundPoint(UUID roundId, UUID sessionId, OffsetDateTime startedAt, long responses, boolean withheld) {
-    }
+    public record RoundPoint(
+            UUID roundId, UUID sessionId, OffsetDateTime startedAt, long responses, boolean withheld) {}
 
     /** A dimension's value in one round; null values where k-anonymity hides them or nobody answered. */
-    public record Point(UUID roundId, long answers, Double mean, Double ci95Low, Double ci95High, boolean suppressed) {
-    }
+    public record Point(UUID roundId, long answers, Double mean, Double ci95Low, Double ci95High, boolean suppressed) {}
 
     /** The direction of a series: slope per round, and what that means. */
-    public record Trend(Double slopePerRound, String direction) {
-    }
+    public record Trend(Double slopePerRound, String direction) {}
 
     /** A party's series. */
-    public record PartySeries(UUID partyId, String name, List<Point> series, Trend trend) {
-    }
+    public record PartySeries(UUID partyId, String name, List<Point> series, Trend trend) {}
 
     /** The spread of the party means in one round (null when fewer than two parties can be shown). */
-    public record Spread(UUID roundId, Double spread, int partiesCompared) {
-    }
+    public record Spread(UUID roundId, Double spread, int partiesCompared) {}
 
     /** Divergence between parties over time. */
-    public record Divergence(List<Spread> series, Trend trend) {
-    }
+    public record Divergence(List<Spread> series, Trend trend) {}
 
     /** Everything about one dimension. */
-    public record DimensionInsight(Question.Dimension dimension, List<Point> series, Trend trend, List<PartySeries> parties,
-                                   Divergence divergence) {
-    }
+    public record DimensionInsight(
+            Question.Dimension dimension,
+            List<Point> series,
+            Trend trend,
+            List<PartySeries> parties,
+            Divergence divergence) {}
 
     /** A round with its results. */
-    record Measured(FeedbackRound round, RoundAggregates aggregates) {
-    }
+    record Measured(FeedbackRound round, RoundAggregates aggregates) {}
 
     /**
      * The insights of an engagement from its rounds (in any order: they are put in time order) and
@@ -61,14 +58,18 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
      */
     static Insights of(UUID engagementId, List<Measured> measured, Map<UUID, String> partyNamesById) {
         List<Measured> rounds = measured.stream()
-                .sorted(Comparator.comparing((Measured m) -> startedAt(m.round())).thenComparing(m -> m.round().id.toString())).toList();
+                .sorted(Comparator.comparing((Measured m) -> startedAt(m.round()))
+                        .thenComparing(m -> m.round().id.toString()))
+                .toList();
         Map<UUID, String> partyNames = new LinkedHashMap<>();
-        partyNamesById.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString()))
+        partyNamesById.entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .forEach(e -> partyNames.put(e.getKey(), e.getValue()));
         List<RoundPoint> points = new ArrayList<>();
         for (Measured m : rounds) {
             RoundAggregates a = m.aggregates();
-            points.add(new RoundPoint(m.round().id, m.round().sessionId, startedAt(m.round()), a.responses(), a.withheld()));
+            points.add(new RoundPoint(
+                    m.round().id, m.round().sessionId, startedAt(m.round()), a.responses(), a.withheld()));
             a.parties().forEach(p -> partyNames.putIfAbsent(p.partyId(), null));
         }
         List<DimensionInsight> dimensions = new ArrayList<>();
@@ -86,7 +87,10 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
                 overall.add(point(roundId, all, a.withheld()));
                 List<Double> partyMeans = new ArrayList<>();
                 for (UUID party : byParty.keySet()) {
-                    RoundAggregates.PartyResult p = a.parties().stream().filter(x -> x.partyId().equals(party)).findFirst().orElse(null);
+                    RoundAggregates.PartyResult p = a.parties().stream()
+                            .filter(x -> x.partyId().equals(party))
+                            .findFirst()
+                            .orElse(null);
                     boolean suppressed = p != null && p.suppressed();
                     RoundAggregates.DimensionResult pd = p == null ? null : find(p.dimensions(), d);
                     byParty.get(party).add(point(roundId, pd, suppressed));
@@ -100,10 +104,16 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
                 continue;
             }
             List<PartySeries> parties = byParty.entrySet().stream()
-                    .map(e -> new PartySeries(e.getKey(), partyNames.get(e.getKey()), e.getValue(), trend(e.getValue())))
+                    .map(e ->
+                            new PartySeries(e.getKey(), partyNames.get(e.getKey()), e.getValue(), trend(e.getValue())))
                     .toList();
-            Double divergenceSlope = Statistics.slope(spreads.stream().map(Spread::spread).toList());
-            dimensions.add(new DimensionInsight(d, overall, trend(overall), parties,
+            Double divergenceSlope =
+                    Statistics.slope(spreads.stream().map(Spread::spread).toList());
+            dimensions.add(new DimensionInsight(
+                    d,
+                    overall,
+                    trend(overall),
+                    parties,
                     new Divergence(spreads, new Trend(divergenceSlope, direction(divergenceSlope, true)))));
         }
         return new Insights(engagementId, points, dimensions);
@@ -129,11 +139,13 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
     }
 
     private static Point point(UUID roundId, RoundAggregates.DimensionResult d, boolean suppressed) {
-        return d == null || suppressed ? new Point(roundId, 0, null, null, null, suppressed)
+        return d == null || suppressed
+                ? new Point(roundId, 0, null, null, null, suppressed)
                 : new Point(roundId, d.answers(), d.mean(), d.ci95Low(), d.ci95High(), false);
     }
 
-    private static RoundAggregates.DimensionResult find(List<RoundAggregates.DimensionResult> list, Question.Dimension d) {
+    private static RoundAggregates.DimensionResult find(
+            List<RoundAggregates.DimensionResult> list, Question.Dimension d) {
         return list.stream().filter(x -> x.dimension() == d).findFirst().orElse(null);
     }
 

@@ -35,7 +35,8 @@ public class InsightsService {
     public Insights of(UUID engagementId) {
         access.readableEngagement(engagementId);
         List<Insights.Measured> rounds = FeedbackRound.<FeedbackRound>list("engagementId", engagementId).stream()
-                .map(r -> new Insights.Measured(r, results.aggregates(r, null))).toList();
+                .map(r -> new Insights.Measured(r, results.aggregates(r, null)))
+                .toList();
         Map<UUID, String> partyNames = new HashMap<>();
         KnownParty.<KnownParty>list("engagementId", engagementId).forEach(p -> partyNames.put(p.id, p.name));
         return Insights.of(engagementId, rounds, partyNames);
@@ -44,7 +45,8 @@ public class InsightsService {
     /** The same insights as CSV rows for spreadsheets: one row per dimension, round and scope. */
     public String csv(UUID engagementId) {
         Insights insights = of(engagementId);
-        StringBuilder out = new StringBuilder("dimension,round_id,round_started_at,scope,party_id,party_name,answers,mean,ci95_low,ci95_high,suppressed,spread\r\n");
+        StringBuilder out = new StringBuilder(
+                "dimension,round_id,round_started_at,scope,party_id,party_name,answers,mean,ci95_low,ci95_high,suppressed,spread\r\n");
         Map<UUID, OffsetDateTime> started = new LinkedHashMap<>();
         insights.rounds().forEach(r -> started.put(r.roundId(), r.startedAt()));
         for (DimensionInsight d : insights.dimensions()) {
@@ -57,19 +59,53 @@ public class InsightsService {
                 }
             }
             for (Spread s : d.divergence().series()) {
-                row(out, d.dimension(), new Point(s.roundId(), s.partiesCompared(), null, null, null, false),
-                        started.get(s.roundId()), "DIVERGENCE", null, null, s.spread());
+                row(
+                        out,
+                        d.dimension(),
+                        new Point(s.roundId(), s.partiesCompared(), null, null, null, false),
+                        started.get(s.roundId()),
+                        "DIVERGENCE",
+                        null,
+                        null,
+                        s.spread());
             }
         }
         return out.toString();
     }
 
-    private static void row(StringBuilder out, Question.Dimension d, Point p, OffsetDateTime started, String scope, UUID party,
-                            String partyName, Double spread) {
-        out.append(d).append(',').append(p.roundId()).append(',').append(started).append(',').append(scope).append(',')
-                .append(party == null ? "" : party).append(',').append(csvText(partyName)).append(',').append(p.answers()).append(',')
-                .append(number(p.mean())).append(',').append(number(p.ci95Low())).append(',').append(number(p.ci95High())).append(',')
-                .append(p.suppressed()).append(',').append(number(spread)).append("\r\n");
+    private static void row(
+            StringBuilder out,
+            Question.Dimension d,
+            Point p,
+            OffsetDateTime started,
+            String scope,
+            UUID party,
+            String partyName,
+            Double spread) {
+        out.append(d)
+                .append(',')
+                .append(p.roundId())
+                .append(',')
+                .append(started)
+                .append(',')
+                .append(scope)
+                .append(',')
+                .append(party == null ? "" : party)
+                .append(',')
+                .append(csvText(partyName))
+                .append(',')
+                .append(p.answers())
+                .append(',')
+                .append(number(p.mean()))
+                .append(',')
+                .append(number(p.ci95Low()))
+                .append(',')
+                .append(number(p.ci95High()))
+                .append(',')
+                .append(p.suppressed())
+                .append(',')
+                .append(number(spread))
+                .append("\r\n");
     }
 
     /** RFC 4180 quoting, and a leading quote for text a spreadsheet would run as a formula. */

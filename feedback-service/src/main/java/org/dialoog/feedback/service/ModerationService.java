@@ -8,10 +8,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import org.dialoog.feedback.Contribution;
-import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.feedback.Contribution;
+import org.dialoog.feedback.FeedbackRound;
 
 /** Moderation of citizen input: text answers of public rounds wait until a facilitator publishes or rejects them. */
 @ApplicationScoped
@@ -19,7 +19,10 @@ import org.dialoog.conventions.domain.Paging;
 public class ModerationService {
 
     /** A moderator's decision. */
-    public enum Decision { PUBLISH, REJECT }
+    public enum Decision {
+        PUBLISH,
+        REJECT
+    }
 
     private final FeedbackAccess access;
 
@@ -32,14 +35,17 @@ public class ModerationService {
         access.writableRound(roundId);
         var q = status == null
                 ? Contribution.<Contribution>find("roundId", Sort.ascending("id"), roundId)
-                : Contribution.<Contribution>find("roundId = ?1 and status = ?2", Sort.ascending("id"), roundId, status);
+                : Contribution.<Contribution>find(
+                        "roundId = ?1 and status = ?2", Sort.ascending("id"), roundId, status);
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
     /** Publishes or rejects; a later decision replaces an earlier one (a moderator can correct a mistake). */
-    public Contribution decide(UUID roundId, UUID contributionId, Long expectedVersion, Decision decision, String reason) {
+    public Contribution decide(
+            UUID roundId, UUID contributionId, Long expectedVersion, Decision decision, String reason) {
         FeedbackRound round = access.writableRound(roundId);
-        Contribution c = Contribution.<Contribution>find("roundId = ?1 and id = ?2", round.id, contributionId).firstResultOptional()
+        Contribution c = Contribution.<Contribution>find("roundId = ?1 and id = ?2", round.id, contributionId)
+                .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Contribution", contributionId));
         if (expectedVersion != null && expectedVersion != c.version) {
             throw DomainException.staleVersion(expectedVersion, c.version);

@@ -6,6 +6,10 @@ import java.util.UUID;
 import org.dialoog.feedback.FeedbackRound;
 
 /** A feedback round a facilitator opens: a questionnaire, for an audience of an engagement (or of one session), for a period. */
-public record NewRound(UUID engagementId, UUID sessionId, UUID questionnaireId, FeedbackRound.Audience audience,
-                       OffsetDateTime opensAt, OffsetDateTime closesAt) {
-}
+public record NewRound(
+        UUID engagementId,
+        UUID sessionId,
+        UUID questionnaireId,
+        FeedbackRound.Audience audience,
+        OffsetDateTime opensAt,
+        OffsetDateTime closesAt) {}

@@ -7,6 +7,5 @@ import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Questionnaire;
 
 /** What a facilitator writes of a questionnaire: all of it on creation, and all of it again after a change. */
-public record QuestionnaireContent(String title, Questionnaire.Purpose purpose, List<Question> questions,
-                                   Map<String, String> titleTranslations) {
-}
+public record QuestionnaireContent(
+        String title, Questionnaire.Purpose purpose, List<Question> questions, Map<String, String> titleTranslations) {}

@@ -39,8 +39,7 @@ public class QuestionnaireService {
     }
 
     /** The outcome of a change: the questionnaire that now holds it, and whether it is a new version. */
-    public record Changed(Questionnaire questionnaire, boolean newVersion) {
-    }
+    public record Changed(Questionnaire questionnaire, boolean newVersion) {}
 
     public Changed update(UUID id, Long expectedVersion, QuestionnaireContent content) {
         Questionnaire current = find(id);
@@ -81,7 +80,8 @@ public class QuestionnaireService {
         return q;
     }
 
-    public Paging.Page<Questionnaire> list(Questionnaire.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
+    public Paging.Page<Questionnaire> list(
+            Questionnaire.Purpose purpose, boolean includeSuperseded, int page, int pageSize) {
         builtIns.ensure();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new java.util.HashMap<>();
@@ -92,8 +92,12 @@ public class QuestionnaireService {
         if (!includeSuperseded) {
             where.add("supersededBy is null");
         }
-        var q = Questionnaire.<Questionnaire>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                Sort.ascending("builtIn").and("createdAt", Sort.Direction.Descending).and("id"), params);
+        var q = Questionnaire.<Questionnaire>find(
+                where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.ascending("builtIn")
+                        .and("createdAt", Sort.Direction.Descending)
+                        .and("id"),
+                params);
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
@@ -132,19 +136,24 @@ public class QuestionnaireService {
                 }
                 case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
                     if (q.options() == null || q.options().size() < 2) {
-                        errors.add(new DomainException.FieldError(at + ".options", "a choice question needs at least two options"));
+                        errors.add(new DomainException.FieldError(
+                                at + ".options", "a choice question needs at least two options"));
                     } else if (q.options().contains(AnswerCounts.ANSWERED)) {
-                        errors.add(new DomainException.FieldError(at + ".options", "\"" + AnswerCounts.ANSWERED + "\" is reserved; choose another option text"));
+                        errors.add(new DomainException.FieldError(
+                                at + ".options",
+                                "\"" + AnswerCounts.ANSWERED + "\" is reserved; choose another option text"));
                     } else if (new HashSet<>(q.options()).size() != q.options().size()) {
                         errors.add(new DomainException.FieldError(at + ".options", "options must differ"));
                     }
                     if (q.dimension() != null) {
-                        errors.add(new DomainException.FieldError(at + ".dimension", "only SCALE questions measure a dimension"));
+                        errors.add(new DomainException.FieldError(
+                                at + ".dimension", "only SCALE questions measure a dimension"));
                     }
                 }
                 case TEXT -> {
                     if (q.dimension() != null) {
-                        errors.add(new DomainException.FieldError(at + ".dimension", "only SCALE questions measure a dimension"));
+                        errors.add(new DomainException.FieldError(
+                                at + ".dimension", "only SCALE questions measure a dimension"));
                     }
                 }
             }

@@ -94,8 +94,10 @@ public class ResponseService {
         if (round == null) {
             return DomainException.notFound("Feedback round", facts.roundId());
         }
-        return RoundRules.responseRefusedByState(round, OffsetDateTime.now()).orElseGet(() -> RoundRules.tokenRefused(round.id,
-                tokenHash == null ? Optional.empty() : submissions.roundOfToken(tokenHash, round.tenant)));
+        return RoundRules.responseRefusedByState(round, OffsetDateTime.now())
+                .orElseGet(() -> RoundRules.tokenRefused(
+                        round.id,
+                        tokenHash == null ? Optional.empty() : submissions.roundOfToken(tokenHash, round.tenant)));
     }
 
     private static void contribute(PublicRounds.Facts round, String questionKey, String text, boolean moderated) {

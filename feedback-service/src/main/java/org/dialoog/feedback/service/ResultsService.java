@@ -36,20 +36,33 @@ public class ResultsService {
     }
 
     /** A published text answer; never attributed to a party. */
-    public record Text(String questionKey, String text) {
-    }
+    public record Text(String questionKey, String text) {}
 
     /** What GET /feedback-rounds/{id}/results shows. */
-    public record Results(UUID roundId, UUID engagementId, UUID sessionId, String state, String audience, long responses,
-                          Long tokensIssued, Double responseRate, int minGroupSize, boolean withheld,
-                          List<RoundAggregates.QuestionResult> questions, List<RoundAggregates.DimensionResult> dimensions,
-                          List<Party> parties, List<Text> texts) {
-    }
+    public record Results(
+            UUID roundId,
+            UUID engagementId,
+            UUID sessionId,
+            String state,
+            String audience,
+            long responses,
+            Long tokensIssued,
+            Double responseRate,
+            int minGroupSize,
+            boolean withheld,
+            List<RoundAggregates.QuestionResult> questions,
+            List<RoundAggregates.DimensionResult> dimensions,
+            List<Party> parties,
+            List<Text> texts) {}
 
     /** A party in the results, with its name from engagement events. */
-    public record Party(UUID partyId, String name, boolean suppressed, Long responses, List<RoundAggregates.QuestionResult> questions,
-                        List<RoundAggregates.DimensionResult> dimensions) {
-    }
+    public record Party(
+            UUID partyId,
+            String name,
+            boolean suppressed,
+            Long responses,
+            List<RoundAggregates.QuestionResult> questions,
+            List<RoundAggregates.DimensionResult> dimensions) {}
 
     public Results of(UUID roundId, String language) {
         FeedbackRound round = access.readableRound(roundId);
@@ -57,21 +70,49 @@ public class ResultsService {
         boolean isPublic = "PUBLIC".equals(round.audience);
         Long issued = isPublic ? null : TokenIssue.count("roundId", round.id);
         Double rate = issued == null || issued == 0 ? null : (double) a.responses() / issued;
-        List<Text> texts = a.withheld() || !access.mayReadTexts() ? List.of()
-                : Contribution.<Contribution>list("roundId = ?1 and status = 'PUBLISHED'", Sort.ascending("questionKey", "id"), round.id)
-                        .stream().map(c -> new Text(c.questionKey, c.text)).toList();
-        List<Party> parties = a.parties().stream().map(p -> {
-            KnownParty known = KnownParty.findById(p.partyId());
-            return new Party(p.partyId(), known == null ? null : known.name, p.suppressed(), p.responses(), p.questions(), p.dimensions());
-        }).toList();
-        return new Results(round.id, round.engagementId, round.sessionId, round.state().name(), round.audience, a.responses(),
-                issued, rate, round.minGroupSize, a.withheld(), a.questions(), a.dimensions(), parties, texts);
+        List<Text> texts = a.withheld() || !access.mayReadTexts()
+                ? List.of()
+                : Contribution.<Contribution>list(
+                                "roundId = ?1 and status = 'PUBLISHED'", Sort.ascending("questionKey", "id"), round.id)
+                        .stream()
+                        .map(c -> new Text(c.questionKey, c.text))
+                        .toList();
+        List<Party> parties = a.parties().stream()
+                .map(p -> {
+                    KnownParty known = KnownParty.findById(p.partyId());
+                    return new Party(
+                            p.partyId(),
+                            known == null ? null : known.name,
+                            p.suppressed(),
+                            p.responses(),
+                            p.questions(),
+                            p.dimensions());
+                })
+                .toList();
+        return new Results(
+                round.id,
+                round.engagementId,
+                round.sessionId,
+                round.state().name(),
+                round.audience,
+                a.responses(),
+                issued,
+                rate,
+                round.minGroupSize,
+                a.withheld(),
+                a.questions(),
+                a.dimensions(),
+                parties,
+                texts);
     }
 
     public RoundAggregates aggregates(FeedbackRound round, String language) {
         List<Question> questions = frozen.questions(round.questionnaireId);
-        List<UUID> parties = "PUBLIC".equals(round.audience) ? List.of()
-                : KnownParty.<KnownParty>list("engagementId", round.engagementId).stream().map(p -> p.id).toList();
+        List<UUID> parties = "PUBLIC".equals(round.audience)
+                ? List.of()
+                : KnownParty.<KnownParty>list("engagementId", round.engagementId).stream()
+                        .map(p -> p.id)
+                        .toList();
         return new RoundAggregates(questions, counts.of(round.id), round.minGroupSize, language, parties);
     }
 
@@ -83,12 +124,27 @@ public class ResultsService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(FeedbackRound round) {
         RoundAggregates a = aggregates(round, null);
-        var parties = a.parties().stream().filter(p -> p.suppressed() || p.responses() > 0)
-                .map(p -> new FeedbackEvents.PartyDimensions(p.partyId(), p.suppressed(), p.responses(), scores(p.dimensions()))).toList();
-        outbox.record(EventTypes.RESULTS_UPDATED, round.engagementId, round.id, new FeedbackEvents.ResultsUpdated(round.id,
-                round.engagementId, round.sessionId, round.tenant, round.opensAt != null ? round.opensAt : round.createdAt,
-                round.state() == FeedbackRound.State.CLOSED, a.responses(), round.minGroupSize, a.withheld(), scores(a.dimensions()),
-                parties));
+        var parties = a.parties().stream()
+                .filter(p -> p.suppressed() || p.responses() > 0)
+                .map(p -> new FeedbackEvents.PartyDimensions(
+                        p.partyId(), p.suppressed(), p.responses(), scores(p.dimensions())))
+                .toList();
+        outbox.record(
+                EventTypes.RESULTS_UPDATED,
+                round.engagementId,
+                round.id,
+                new FeedbackEvents.ResultsUpdated(
+                        round.id,
+                        round.engagementId,
+                        round.sessionId,
+                        round.tenant,
+                        round.opensAt != null ? round.opensAt : round.createdAt,
+                        round.state() == FeedbackRound.State.CLOSED,
+                        a.responses(),
+                        round.minGroupSize,
+                        a.withheld(),
+                        scores(a.dimensions()),
+                        parties));
         round.resultsPublishedAt = OffsetDateTime.now();
         round.publishedResponses = a.responses();
     }
@@ -104,6 +160,8 @@ public class ResultsService {
 
     private static List<FeedbackEvents.DimensionScore> scores(List<RoundAggregates.DimensionResult> dimensions) {
         return dimensions.stream()
-                .map(d -> new FeedbackEvents.DimensionScore(d.dimension(), d.answers(), d.mean(), d.ci95Low(), d.ci95High())).toList();
+                .map(d -> new FeedbackEvents.DimensionScore(
+                        d.dimension(), d.answers(), d.mean(), d.ci95Low(), d.ci95High()))
+                .toList();
     }
 }

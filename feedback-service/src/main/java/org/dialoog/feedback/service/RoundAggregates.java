@@ -22,22 +22,31 @@ import org.dialoog.feedback.store.AnswerCounts;
 public final class RoundAggregates {
 
     /** One answer value and how often it was given. */
-    public record ValueCount(String value, long count) {
-    }
+    public record ValueCount(String value, long count) {}
 
     /** A question's answers: the distribution, and for SCALE questions the mean with its 95% interval. */
-    public record QuestionResult(String key, String text, Question.QuestionType type, Question.Dimension dimension, long answers,
-                                 List<ValueCount> distribution, Double mean, Double ci95Low, Double ci95High) {
-    }
+    public record QuestionResult(
+            String key,
+            String text,
+            Question.QuestionType type,
+            Question.Dimension dimension,
+            long answers,
+            List<ValueCount> distribution,
+            Double mean,
+            Double ci95Low,
+            Double ci95High) {}
 
     /** A dimension on the 0–100 scale. */
-    public record DimensionResult(Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {
-    }
+    public record DimensionResult(
+            Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {}
 
     /** One party's share; the lists are empty and {@code responses} null when the party is suppressed. */
-    public record PartyResult(UUID partyId, boolean suppressed, Long responses, List<QuestionResult> questions,
-                              List<DimensionResult> dimensions) {
-    }
+    public record PartyResult(
+            UUID partyId,
+            boolean suppressed,
+            Long responses,
+            List<QuestionResult> questions,
+            List<DimensionResult> dimensions) {}
 
     private final long responses;
     private final boolean withheld;
@@ -45,25 +54,42 @@ public final class RoundAggregates {
     private final List<DimensionResult> dimensions;
     private final List<PartyResult> parties;
 
-    public RoundAggregates(List<Question> questionnaire, List<AnswerCounts.Count> counts, int k, String language,
-                           List<UUID> knownParties) {
+    public RoundAggregates(
+            List<Question> questionnaire,
+            List<AnswerCounts.Count> counts,
+            int k,
+            String language,
+            List<UUID> knownParties) {
         Map<UUID, Long> byParty = new LinkedHashMap<>();
         knownParties.forEach(p -> byParty.put(p, 0L));
-        counts.stream().filter(c -> c.questionKey().equals(AnswerCounts.RESPONSES) && !c.partyId().equals(AnswerCounts.NO_PARTY))
+        counts.stream()
+                .filter(c -> c.questionKey().equals(AnswerCounts.RESPONSES)
+                        && !c.partyId().equals(AnswerCounts.NO_PARTY))
                 .forEach(c -> byParty.merge(c.partyId(), c.n(), Long::sum));
-        this.responses = counts.stream().filter(c -> c.questionKey().equals(AnswerCounts.RESPONSES)).mapToLong(AnswerCounts.Count::n).sum();
+        this.responses = counts.stream()
+                .filter(c -> c.questionKey().equals(AnswerCounts.RESPONSES))
+                .mapToLong(AnswerCounts.Count::n)
+                .sum();
         this.withheld = responses < k;
         Set<UUID> hidden = withheld ? byParty.keySet() : Suppression.suppressed(byParty, k);
         this.questions = withheld ? List.of() : questions(questionnaire, counts, null, language);
         this.dimensions = withheld ? List.of() : dimensions(questionnaire, counts, null);
         this.parties = new ArrayList<>();
-        byParty.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString())).forEach(e -> {
-            boolean suppressed = e.getValue() > 0 && hidden.contains(e.getKey());
-            parties.add(suppressed || e.getValue() == 0
-                    ? new PartyResult(e.getKey(), suppressed, suppressed ? null : 0L, List.of(), List.of())
-                    : new PartyResult(e.getKey(), false, e.getValue(), questions(questionnaire, counts, e.getKey(), language),
-                            dimensions(questionnaire, counts, e.getKey())));
-        });
+        byParty.entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getKey().toString()))
+                .forEach(e -> {
+                    boolean suppressed = e.getValue() > 0 && hidden.contains(e.getKey());
+                    parties.add(
+                            suppressed || e.getValue() == 0
+                                    ? new PartyResult(
+                                            e.getKey(), suppressed, suppressed ? null : 0L, List.of(), List.of())
+                                    : new PartyResult(
+                                            e.getKey(),
+                                            false,
+                                            e.getValue(),
+                                            questions(questionnaire, counts, e.getKey(), language),
+                                            dimensions(questionnaire, counts, e.getKey())));
+                });
     }
 
     public long responses() {
@@ -86,30 +112,47 @@ public final class RoundAggregates {
         return parties;
     }
 
-    private static List<QuestionResult> questions(List<Question> questionnaire, List<AnswerCounts.Count> counts, UUID party, String language) {
+    private static List<QuestionResult> questions(
+            List<Question> questionnaire, List<AnswerCounts.Count> counts, UUID party, String language) {
         List<QuestionResult> out = new ArrayList<>();
         for (Question q : questionnaire) {
             if (q.type() == Question.QuestionType.TEXT) {
                 continue;
             }
             Map<String, Long> distribution = distribution(q, counts, party);
-            long answers = counts.stream().filter(c -> c.questionKey().equals(q.key()) && c.value().equals(AnswerCounts.ANSWERED)
-                    && (party == null || c.partyId().equals(party))).mapToLong(AnswerCounts.Count::n).sum();
+            long answers = counts.stream()
+                    .filter(c -> c.questionKey().equals(q.key())
+                            && c.value().equals(AnswerCounts.ANSWERED)
+                            && (party == null || c.partyId().equals(party)))
+                    .mapToLong(AnswerCounts.Count::n)
+                    .sum();
             Statistics.Summary summary = Statistics.Summary.EMPTY;
             if (q.type() == Question.QuestionType.SCALE) {
                 summary = Statistics.sums(numeric(distribution), v -> v).summary();
             }
-            String text = language != null && q.translations() != null && q.translations().containsKey(language)
-                    ? q.translations().get(language) : q.text();
-            out.add(new QuestionResult(q.key(), text, q.type(), q.dimension(),
+            String text = language != null
+                            && q.translations() != null
+                            && q.translations().containsKey(language)
+                    ? q.translations().get(language)
+                    : q.text();
+            out.add(new QuestionResult(
+                    q.key(),
+                    text,
+                    q.type(),
+                    q.dimension(),
                     answers,
-                    distribution.entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList(),
-                    summary.mean(), summary.low(), summary.high()));
+                    distribution.entrySet().stream()
+                            .map(e -> new ValueCount(e.getKey(), e.getValue()))
+                            .toList(),
+                    summary.mean(),
+                    summary.low(),
+                    summary.high()));
         }
         return out;
     }
 
-    private static List<DimensionResult> dimensions(List<Question> questionnaire, List<AnswerCounts.Count> counts, UUID party) {
+    private static List<DimensionResult> dimensions(
+            List<Question> questionnaire, List<AnswerCounts.Count> counts, UUID party) {
         Map<Question.Dimension, Statistics.Sums> sums = new TreeMap<>();
         for (Question q : questionnaire) {
             if (q.type() != Question.QuestionType.SCALE || q.dimension() == null) {
@@ -139,7 +182,9 @@ public final class RoundAggregates {
             q.options().forEach(o -> d.put(o, 0L));
         }
         for (AnswerCounts.Count c : counts) {
-            if (c.questionKey().equals(q.key()) && (party == null || c.partyId().equals(party)) && d.containsKey(c.value())) {
+            if (c.questionKey().equals(q.key())
+                    && (party == null || c.partyId().equals(party))
+                    && d.containsKey(c.value())) {
                 d.merge(c.value(), c.n(), Long::sum);
             }
         }

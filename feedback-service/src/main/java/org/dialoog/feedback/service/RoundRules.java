@@ -15,8 +15,7 @@ import org.dialoog.feedback.FeedbackRound.Action;
  */
 public final class RoundRules {
 
-    private RoundRules() {
-    }
+    private RoundRules() {}
 
     /** Why the round takes no response at {@code now} (409: not yet open, or closed, with the time), or empty while open. */
     public static Optional<DomainException> responseRefusedByState(FeedbackRound round, OffsetDateTime now) {
@@ -24,10 +23,13 @@ public final class RoundRules {
         if (state.allows(Action.RESPOND)) {
             return Optional.empty();
         }
-        return Optional.of(state == FeedbackRound.State.SCHEDULED
-                ? DomainException.conflict("Round " + round.id + " opens at " + round.opensAt + "; it takes no responses yet.")
-                : DomainException.conflict("Round " + round.id + " closed at "
-                        + (round.closedAt != null ? round.closedAt : round.closesAt) + "; it takes no more responses."));
+        return Optional.of(
+                state == FeedbackRound.State.SCHEDULED
+                        ? DomainException.conflict(
+                                "Round " + round.id + " opens at " + round.opensAt + "; it takes no responses yet.")
+                        : DomainException.conflict("Round " + round.id + " closed at "
+                                + (round.closedAt != null ? round.closedAt : round.closesAt)
+                                + "; it takes no more responses."));
     }
 
     /**

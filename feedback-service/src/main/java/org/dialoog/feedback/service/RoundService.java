@@ -30,7 +30,12 @@ public class RoundService {
     private final ResultsService results;
     private final RoundSearch search;
 
-    RoundService(Outbox outbox, FeedbackAccess access, QuestionnaireService questionnaires, ResultsService results, RoundSearch search) {
+    RoundService(
+            Outbox outbox,
+            FeedbackAccess access,
+            QuestionnaireService questionnaires,
+            ResultsService results,
+            RoundSearch search) {
         this.outbox = outbox;
         this.access = access;
         this.questionnaires = questionnaires;
@@ -51,7 +56,8 @@ public class RoundService {
         if (r.sessionId() != null) {
             KnownSession s = KnownSession.findById(r.sessionId());
             if (s == null || !s.engagementId.equals(r.engagementId())) {
-                errors.add(new DomainException.FieldError("sessionId", "no session " + r.sessionId() + " of this engagement is known here"));
+                errors.add(new DomainException.FieldError(
+                        "sessionId", "no session " + r.sessionId() + " of this engagement is known here"));
             }
         }
         if (!errors.isEmpty()) {
@@ -63,11 +69,24 @@ public class RoundService {
             throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
                     + "; feedback rounds open only for an ACTIVE engagement.");
         }
-        return open(r.engagementId(), r.sessionId(), questionnaire.id, r.audience().name(), r.opensAt(), r.closesAt(), false);
+        return open(
+                r.engagementId(),
+                r.sessionId(),
+                questionnaire.id,
+                r.audience().name(),
+                r.opensAt(),
+                r.closesAt(),
+                false);
     }
 
-    private FeedbackRound open(UUID engagementId, UUID sessionId, UUID questionnaireId, String audience,
-                               OffsetDateTime opensAt, OffsetDateTime closesAt, boolean automatic) {
+    private FeedbackRound open(
+            UUID engagementId,
+            UUID sessionId,
+            UUID questionnaireId,
+            String audience,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt,
+            boolean automatic) {
         FeedbackRound round = new FeedbackRound();
         round.id = UUID.randomUUID();
         round.engagementId = engagementId;
@@ -91,13 +110,23 @@ public class RoundService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionCompleted(UUID engagementId, UUID sessionId, String tenant) {
         EngagementSettings s = EngagementSettings.findById(engagementId);
-        if (s == null || !s.autoSessionEvaluation
+        if (s == null
+                || !s.autoSessionEvaluation
                 || FeedbackRound.count("sessionId = ?1 and automatic = true", sessionId) > 0) {
             return;
         }
-        UUID questionnaire = questionnaires.freezeForRound(BuiltInQuestionnaires.idFor(tenant, BuiltInQuestionnaires.SESSION_EVALUATION)).id;
+        UUID questionnaire = questionnaires.freezeForRound(
+                        BuiltInQuestionnaires.idFor(tenant, BuiltInQuestionnaires.SESSION_EVALUATION))
+                .id;
         OffsetDateTime now = OffsetDateTime.now();
-        open(engagementId, sessionId, questionnaire, FeedbackRound.Audience.ATTENDEES.name(), now, now.plusDays(7), true);
+        open(
+                engagementId,
+                sessionId,
+                questionnaire,
+                FeedbackRound.Audience.ATTENDEES.name(),
+                now,
+                now.plusDays(7),
+                true);
     }
 
     public FeedbackRound close(UUID id, Long expectedVersion) {
@@ -108,7 +137,11 @@ public class RoundService {
         RoundRules.checkClosable(round, OffsetDateTime.now());
         round.closedAt = OffsetDateTime.now();
         FeedbackRound.flush();
-        outbox.record(EventTypes.ROUND_CLOSED, round.engagementId, round.id, FeedbackEvents.RoundClosed.of(round, results.responses(round.id)));
+        outbox.record(
+                EventTypes.ROUND_CLOSED,
+                round.engagementId,
+                round.id,
+                FeedbackEvents.RoundClosed.of(round, results.responses(round.id)));
         results.publish(round);
         return round;
     }
@@ -141,7 +174,8 @@ public class RoundService {
         return settings(engagementId);
     }
 
-    public EngagementSettings changeSettings(UUID engagementId, Long expectedVersion, boolean autoSessionEvaluation, int minGroupSize) {
+    public EngagementSettings changeSettings(
+            UUID engagementId, Long expectedVersion, boolean autoSessionEvaluation, int minGroupSize) {
         access.readableEngagement(engagementId);
         access.writableEngagement(engagementId);
         EngagementSettings s = EngagementSettings.findById(engagementId);

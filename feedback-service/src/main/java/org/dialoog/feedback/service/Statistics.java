@@ -7,11 +7,12 @@ import java.util.Map;
 public final class Statistics {
 
     /** Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom; beyond that the normal 1.96 is close enough. */
-    private static final double[] T95 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-        2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    private static final double[] T95 = {
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+        2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042
+    };
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /** A sample summarised: size, mean, and the 95% confidence interval of the mean (null bounds when n < 2). */
     public record Summary(long n, Double mean, Double low, Double high) {
@@ -85,8 +86,10 @@ public final class Statistics {
         if (present.size() < 2) {
             return null;
         }
-        double mean = present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double variance = present.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / present.size();
+        double mean =
+                present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double variance =
+                present.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / present.size();
         return Math.sqrt(variance);
     }
 }

@@ -15,8 +15,7 @@ import java.util.UUID;
  */
 public final class Suppression {
 
-    private Suppression() {
-    }
+    private Suppression() {}
 
     /** The parties to hide, given each party's number of responses and the minimum group size k. */
     public static Set<UUID> suppressed(Map<UUID, Long> responsesByParty, int k) {
@@ -27,19 +26,21 @@ public final class Suppression {
             }
         });
         while (true) {
-            long hiddenResponses = hidden.stream().mapToLong(responsesByParty::get).sum();
+            long hiddenResponses =
+                    hidden.stream().mapToLong(responsesByParty::get).sum();
             if (hiddenResponses == 0 || hiddenResponses >= k) {
                 return hidden;
             }
             List<UUID> shown = responsesByParty.entrySet().stream()
                     .filter(e -> e.getValue() > 0 && !hidden.contains(e.getKey()))
-                    .sorted(Map.Entry.<UUID, Long>comparingByValue().thenComparing(e -> e.getKey().toString()))
-                    .map(Map.Entry::getKey).toList();
+                    .sorted(Map.Entry.<UUID, Long>comparingByValue()
+                            .thenComparing(e -> e.getKey().toString()))
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (shown.isEmpty()) {
                 return hidden;
             }
             hidden.add(shown.get(0));
         }
     }
-
 }

@@ -18,12 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownParticipant;
 import org.dialoog.feedback.RespondentToken;
 import org.dialoog.feedback.SessionAttendee;
 import org.dialoog.feedback.TokenIssue;
-import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Single-use respondent tokens, one per eligible participant. The token itself is returned once
@@ -43,18 +43,18 @@ public class TokenService {
     }
 
     /** A token for a participant, to hand over once. */
-    public record Issued(UUID participantId, String token) {
-    }
+    public record Issued(UUID participantId, String token) {}
 
     /** The outcome: new tokens, and how many eligible participants already had one. */
-    public record Issue(List<Issued> issued, long alreadyIssued) {
-    }
+    public record Issue(List<Issued> issued, long alreadyIssued) {}
 
     public Issue issue(UUID roundId) {
         FeedbackRound round = access.writableRound(roundId);
         RoundRules.checkTokensAllowed(round, OffsetDateTime.now());
         List<Eligible> eligible = eligible(round);
-        Set<UUID> already = TokenIssue.<TokenIssue>list("roundId", roundId).stream().map(t -> t.participantId).collect(Collectors.toSet());
+        Set<UUID> already = TokenIssue.<TokenIssue>list("roundId", roundId).stream()
+                .map(t -> t.participantId)
+                .collect(Collectors.toSet());
         List<Issued> issued = new ArrayList<>();
         List<RespondentToken> tokens = new ArrayList<>();
         for (Eligible e : eligible) {
@@ -80,20 +80,25 @@ public class TokenService {
         return new Issue(issued, eligible.size() - issued.size());
     }
 
-    private record Eligible(UUID participantId, UUID partyId) {
-    }
+    private record Eligible(UUID participantId, UUID partyId) {}
 
     private static List<Eligible> eligible(FeedbackRound round) {
         if (FeedbackRound.Audience.ATTENDEES.name().equals(round.audience)) {
-            List<SessionAttendee> attendees = SessionAttendee.list("sessionId", Sort.ascending("participantId"), round.sessionId);
+            List<SessionAttendee> attendees =
+                    SessionAttendee.list("sessionId", Sort.ascending("participantId"), round.sessionId);
             if (attendees.isEmpty()) {
-                throw DomainException.conflict("No attendees of session " + round.sessionId + " are known yet; tokens for an "
-                        + "ATTENDEES round are issued once the session is completed with its attendance.");
+                throw DomainException.conflict(
+                        "No attendees of session " + round.sessionId + " are known yet; tokens for an "
+                                + "ATTENDEES round are issued once the session is completed with its attendance.");
             }
-            return attendees.stream().map(a -> new Eligible(a.participantId, a.partyId)).toList();
+            return attendees.stream()
+                    .map(a -> new Eligible(a.participantId, a.partyId))
+                    .toList();
         }
-        return KnownParticipant.<KnownParticipant>list("engagementId", Sort.ascending("id"), round.engagementId).stream()
-                .map(p -> new Eligible(p.id, p.partyId)).toList();
+        return KnownParticipant.<KnownParticipant>list("engagementId", Sort.ascending("id"), round.engagementId)
+                .stream()
+                .map(p -> new Eligible(p.id, p.partyId))
+                .toList();
     }
 
     private static String newToken() {
@@ -104,7 +109,8 @@ public class TokenService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

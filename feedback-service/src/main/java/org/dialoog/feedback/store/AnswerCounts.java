@@ -25,6 +25,7 @@ public class AnswerCounts {
     public static final String RESPONSES = "";
     /** The value under which a question counts its respondents (a multiple-choice answer counts once per option too). */
     public static final String ANSWERED = "*";
+
     private static final int SHARDS = 8;
 
     private final EntityManager em;
@@ -34,12 +35,10 @@ public class AnswerCounts {
     }
 
     /** One counted answer value. */
-    public record Count(UUID partyId, String questionKey, String value, long n) {
-    }
+    public record Count(UUID partyId, String questionKey, String value, long n) {}
 
     /** The counter rows one response adds to, as two parallel arrays (question key, value). */
-    public record Values(String[] keys, String[] values) {
-    }
+    public record Values(String[] keys, String[] values) {}
 
     /**
      * What one response counts: the response itself, each answered question once ({@link #ANSWERED})
@@ -67,8 +66,7 @@ public class AnswerCounts {
     }
 
     /** A round of some tenant. */
-    public record TenantRound(String tenant, UUID roundId) {
-    }
+    public record TenantRound(String tenant, UUID roundId) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Count> of(UUID roundId) {
@@ -92,7 +90,9 @@ public class AnswerCounts {
         }
         List<?> rows = em.createNativeQuery("""
                 select round_id, sum(n) from answer_count where round_id = any(cast(:rounds as uuid[])) and question_key = ''
-                group by round_id""").setParameter("rounds", roundIds.toArray(UUID[]::new)).getResultList();
+                group by round_id""")
+                .setParameter("rounds", roundIds.toArray(UUID[]::new))
+                .getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             out.put((UUID) r[0], ((Number) r[1]).longValue());

@@ -58,10 +58,12 @@ public class PublicRounds {
 
     private Optional<Facts> lookUp(UUID roundId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select tenant, questionnaire_id, audience from feedback_round where id = ?")) {
+                PreparedStatement st = c.prepareStatement(
+                        "select tenant, questionnaire_id, audience from feedback_round where id = ?")) {
             st.setObject(1, roundId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new Facts(roundId, rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
+                return rs.next()
+                        ? Optional.of(new Facts(roundId, rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -27,8 +27,14 @@ public class QuestionnaireStore {
     }
 
     /** Inserts a built-in questionnaire (frozen, revision 1, its own family) unless its id is already there. */
-    public void insertBuiltIn(UUID id, String tenant, String key, String purpose, Map<String, String> title, List<Question> questions,
-                              OffsetDateTime now) {
+    public void insertBuiltIn(
+            UUID id,
+            String tenant,
+            String key,
+            String purpose,
+            Map<String, String> title,
+            List<Question> questions,
+            OffsetDateTime now) {
         try {
             em.createNativeQuery("""
                     insert into questionnaire (id, tenant, title, purpose, questions, version, created_at, family_id, revision,
@@ -36,9 +42,13 @@ public class QuestionnaireStore {
                     values (:id, :tenant, :title, :purpose, cast(:questions as jsonb), 0, :now, :id, 1, true, :key,
                             cast(:titles as jsonb))
                     on conflict do nothing""")
-                    .setParameter("id", id).setParameter("tenant", tenant).setParameter("title", title.get("nl"))
-                    .setParameter("purpose", purpose).setParameter("questions", json.writeValueAsString(questions))
-                    .setParameter("now", now).setParameter("key", key)
+                    .setParameter("id", id)
+                    .setParameter("tenant", tenant)
+                    .setParameter("title", title.get("nl"))
+                    .setParameter("purpose", purpose)
+                    .setParameter("questions", json.writeValueAsString(questions))
+                    .setParameter("now", now)
+                    .setParameter("key", key)
                     .setParameter("titles", json.writeValueAsString(title))
                     .executeUpdate();
         } catch (JsonProcessingException e) {

@@ -20,14 +20,20 @@ import org.dialoog.feedback.FeedbackRound;
 public class RoundSearch {
 
     /** Whose rounds a caller sees: the whole tenant's, or those of the engagements they facilitate or are client contact of. */
-    public enum Reach { TENANT, FACILITATED, CONTACT }
+    public enum Reach {
+        TENANT,
+        FACILITATED,
+        CONTACT
+    }
 
-    public Paging.Page<FeedbackRound> page(Reach reach, String userId, UUID engagementId, UUID sessionId, int page, int pageSize) {
+    public Paging.Page<FeedbackRound> page(
+            Reach reach, String userId, UUID engagementId, UUID sessionId, int page, int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (reach != Reach.TENANT) {
             String column = reach == Reach.FACILITATED ? "facilitators" : "clientContacts";
-            where.add("engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))");
+            where.add(
+                    "engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))");
             params.put("me", userId);
         }
         if (engagementId != null) {
@@ -38,8 +44,10 @@ public class RoundSearch {
             where.add("sessionId = :sessionId");
             params.put("sessionId", sessionId);
         }
-        var q = FeedbackRound.<FeedbackRound>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                Sort.descending("createdAt").and("id"), params);
+        var q = FeedbackRound.<FeedbackRound>find(
+                where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.descending("createdAt").and("id"),
+                params);
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 }

@@ -34,11 +34,10 @@ public class Submissions {
      * when refused. {@code stored}: the answers as the response keeps them; {@code counted}: the
      * values each question adds to the counters.
      */
-    public boolean take(PublicRounds.Facts round, String tokenHash, Map<String, Object> stored, Map<String, List<String>> counted) {
+    public boolean take(
+            PublicRounds.Facts round, String tokenHash, Map<String, Object> stored, Map<String, List<String>> counted) {
         AnswerCounts.Values values = AnswerCounts.values(counted);
-        String respondent = tokenHash == null
-                ? "select cast(null as uuid) as party_id from open_round"
-                : """
+        String respondent = tokenHash == null ? "select cast(null as uuid) as party_id from open_round" : """
                   update respondent_token set used = true where token_hash = :hash and tenant = :tenant
                       and round_id = (select id from open_round) and not used returning party_id""";
         var statement = em.createNativeQuery("""
@@ -56,10 +55,14 @@ public class Submissions {
                     from saved s, unnest(cast(:keys as varchar[]), cast(:values as varchar[])) as t(k, v)
                     on conflict (round_id, party_id, question_key, value, shard) do update set n = answer_count.n + 1)
                 select count(*) from saved""".formatted(respondent))
-                .setParameter("round", round.roundId()).setParameter("tenant", round.tenant())
-                .setParameter("id", UUID.randomUUID()).setParameter("answers", write(stored))
-                .setParameter("noParty", AnswerCounts.NO_PARTY).setParameter("shard", AnswerCounts.shard())
-                .setParameter("keys", values.keys()).setParameter("values", values.values());
+                .setParameter("round", round.roundId())
+                .setParameter("tenant", round.tenant())
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("answers", write(stored))
+                .setParameter("noParty", AnswerCounts.NO_PARTY)
+                .setParameter("shard", AnswerCounts.shard())
+                .setParameter("keys", values.keys())
+                .setParameter("values", values.values());
         if (tokenHash != null) {
             statement.setParameter("hash", tokenHash);
         }
@@ -69,8 +72,11 @@ public class Submissions {
 
     /** The round of the token with this hash in the tenant, if such a token exists (used or not). */
     public Optional<UUID> roundOfToken(String tokenHash, String tenant) {
-        List<?> rounds = em.createNativeQuery("select round_id from respondent_token where token_hash = :hash and tenant = :tenant")
-                .setParameter("hash", tokenHash).setParameter("tenant", tenant).getResultList();
+        List<?> rounds = em.createNativeQuery(
+                        "select round_id from respondent_token where token_hash = :hash and tenant = :tenant")
+                .setParameter("hash", tokenHash)
+                .setParameter("tenant", tenant)
+                .getResultList();
         return rounds.isEmpty() ? Optional.empty() : Optional.of((UUID) rounds.get(0));
     }
 

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** Parties and participants reach feedback-service's read model from real engagement events, once each. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "feedback"))
 class EngagementEventsConsumerTest {
 
@@ -40,36 +42,72 @@ class EngagementEventsConsumerTest {
         String added = UUID.randomUUID().toString();
         try (EventPublisher producer = new EventPublisher()) {
             // The producer's documented examples, with fresh ids: a contract test of this consumer.
-            send(producer, UUID.randomUUID().toString(), "party-added.v1", engagement, DocumentedEvents.example("engagement-service",
-                    "nl.dialoog.engagement.party-added.v1", Map.of("partyId", party.toString(), "engagementId", engagement.toString())));
-            String participantAdded = DocumentedEvents.example("engagement-service", "nl.dialoog.engagement.participant-added.v1",
-                    Map.of("participantId", participant.toString(), "engagementId", engagement.toString(), "partyId", party.toString()));
+            send(
+                    producer,
+                    UUID.randomUUID().toString(),
+                    "party-added.v1",
+                    engagement,
+                    DocumentedEvents.example(
+                            "engagement-service",
+                            "nl.dialoog.engagement.party-added.v1",
+                            Map.of("partyId", party.toString(), "engagementId", engagement.toString())));
+            String participantAdded = DocumentedEvents.example(
+                    "engagement-service",
+                    "nl.dialoog.engagement.participant-added.v1",
+                    Map.of(
+                            "participantId",
+                            participant.toString(),
+                            "engagementId",
+                            engagement.toString(),
+                            "partyId",
+                            party.toString()));
             send(producer, added, "participant-added.v1", engagement, participantAdded);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(count("select count(*) from known_participant where id = '" + participant + "' and party_id = '" + party + "'")).isEqualTo(1));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(count("select count(*) from known_participant where id = '"
+                                    + participant + "' and party_id = '" + party + "'"))
+                            .isEqualTo(1));
 
             send(producer, UUID.randomUUID().toString(), "participant-removed.v1", engagement, participantAdded);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(count("select count(*) from known_participant where id = '" + participant + "'")).isZero());
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(
+                                    count("select count(*) from known_participant where id = '" + participant + "'"))
+                            .isZero());
             // The added event delivered again must not bring the removed participant back.
             send(producer, added, "participant-added.v1", engagement, participantAdded);
             String marker = UUID.randomUUID().toString();
-            send(producer, UUID.randomUUID().toString(), "party-added.v1", engagement,
-                    "{\"partyId\":\"%s\",\"engagementId\":\"%s\",\"tenant\":\"demo\",\"name\":\"Marker\",\"type\":\"OTHER\"}".formatted(marker, engagement));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(count("select count(*) from known_party where id = '" + marker + "'")).isEqualTo(1));
-            assertThat(count("select count(*) from known_participant where id = '" + participant + "'")).isZero();
+            send(
+                    producer,
+                    UUID.randomUUID().toString(),
+                    "party-added.v1",
+                    engagement,
+                    "{\"partyId\":\"%s\",\"engagementId\":\"%s\",\"tenant\":\"demo\",\"name\":\"Marker\",\"type\":\"OTHER\"}"
+                            .formatted(marker, engagement));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> assertThat(count("select count(*) from known_party where id = '" + marker + "'"))
+                                    .isEqualTo(1));
+            assertThat(count("select count(*) from known_participant where id = '" + participant + "'"))
+                    .isZero();
         }
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static void send(EventPublisher producer, String id, String type, UUID engagement, String data) {
-        producer.send("dialoog.engagements", "urn:dialoog:engagement-service", id, "nl.dialoog.engagement." + type, engagement, "demo", data);
+        producer.send(
+                "dialoog.engagements",
+                "urn:dialoog:engagement-service",
+                id,
+                "nl.dialoog.engagement." + type,
+                engagement,
+                "demo",
+                data);
     }
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** The feedback events as published: documented (docs/asyncapi/feedback-service.json), k-anonymous, without text. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "feedback"))
 class FeedbackEventsContractTest {
 
@@ -46,15 +48,23 @@ class FeedbackEventsContractTest {
     @Test
     void roundEventsMatchTheirContractAndResultsFollowTheResponses() throws Exception {
         Feedback.Engagement e = feedback.engagement(5, 1);
-        String round = Feedback.round(e.id(), Feedback.questionnaire(List.of(Feedback.TRUST,
-                Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))), "PARTICIPANTS", Map.of());
+        String round = Feedback.round(
+                e.id(),
+                Feedback.questionnaire(List.of(
+                        Feedback.TRUST,
+                        Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))),
+                "PARTICIPANTS",
+                Map.of());
         Map<UUID, String> tokens = Feedback.tokens(round);
         for (UUID p : e.allParticipants()) {
-            respond(round, tokens.get(p), Map.of("trust", 5, "remarks", "geheime tekst")).statusCode(201);
+            respond(round, tokens.get(p), Map.of("trust", 5, "remarks", "geheime tekst"))
+                    .statusCode(201);
         }
-        ConsumerRecord<String, String> updated = TopicReader.first("dialoog.feedback", r -> r.value().contains(round)
-                && "nl.dialoog.feedback.feedback-results-updated.v1".equals(TopicReader.header(r, "ce_type"))
-                && r.value().contains("\"responses\":6"));
+        ConsumerRecord<String, String> updated = TopicReader.first(
+                "dialoog.feedback",
+                r -> r.value().contains(round)
+                        && "nl.dialoog.feedback.feedback-results-updated.v1".equals(TopicReader.header(r, "ce_type"))
+                        && r.value().contains("\"responses\":6"));
         JsonNode data = JSON.readTree(updated.value());
         assertThat(data.path("withheld").asBoolean()).isFalse();
         assertThat(data.path("dimensions").get(0).path("mean").asDouble()).isEqualTo(100.0);
@@ -62,16 +72,24 @@ class FeedbackEventsContractTest {
         assertThat(data.path("parties").findValuesAsText("suppressed")).containsOnly("true");
         facilitator().post("/api/v1/feedback-rounds/{id}/close", round).then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> events = TopicReader.read("dialoog.feedback", r -> r.value().contains(round),
-                found -> found.stream().anyMatch(r -> TopicReader.header(r, "ce_type").endsWith("feedback-round-closed.v1")),
+        List<ConsumerRecord<String, String>> events = TopicReader.read(
+                "dialoog.feedback",
+                r -> r.value().contains(round),
+                found -> found.stream()
+                        .anyMatch(r -> TopicReader.header(r, "ce_type").endsWith("feedback-round-closed.v1")),
                 Duration.ofSeconds(30));
         assertThat(events.stream().map(r -> TopicReader.header(r, "ce_type")).distinct())
-                .contains("nl.dialoog.feedback.feedback-round-opened.v1", "nl.dialoog.feedback.feedback-results-updated.v1",
+                .contains(
+                        "nl.dialoog.feedback.feedback-round-opened.v1",
+                        "nl.dialoog.feedback.feedback-results-updated.v1",
                         "nl.dialoog.feedback.feedback-round-closed.v1");
         for (ConsumerRecord<String, String> r : events) {
-            assertThat(DocumentedEvents.problems("feedback-service", TopicReader.header(r, "ce_type"), r.value())).isEmpty();
+            assertThat(DocumentedEvents.problems("feedback-service", TopicReader.header(r, "ce_type"), r.value()))
+                    .isEmpty();
             assertThat(r.key()).isEqualTo(e.id().toString());
-            assertThat(r.value()).doesNotContain("geheime").doesNotContain(e.allParticipants().get(0).toString());
+            assertThat(r.value())
+                    .doesNotContain("geheime")
+                    .doesNotContain(e.allParticipants().get(0).toString());
         }
     }
 }

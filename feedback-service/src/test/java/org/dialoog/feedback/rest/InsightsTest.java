@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** Insights across rounds: is trust growing, are the parties growing toward each other? */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "feedback"))
 class InsightsTest {
 
@@ -49,15 +51,25 @@ class InsightsTest {
         int[][] trust = {{1, 3}, {3, 4}, {5, 5}};
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMonths(3);
         for (int r = 0; r < trust.length; r++) {
-            String round = Feedback.round(e.id(), questionnaire, "PARTICIPANTS", Map.of("opensAt", start.plusMonths(r).toString()));
+            String round = Feedback.round(
+                    e.id(),
+                    questionnaire,
+                    "PARTICIPANTS",
+                    Map.of("opensAt", start.plusMonths(r).toString()));
             Map<UUID, String> tokens = Feedback.tokens(round);
             for (int p = 0; p < 2; p++) {
                 for (UUID participant : e.participants(p)) {
-                    respond(round, tokens.get(participant), Map.of("trust", trust[r][p], "calm", 3)).statusCode(201);
+                    respond(round, tokens.get(participant), Map.of("trust", trust[r][p], "calm", 3))
+                            .statusCode(201);
                 }
             }
         }
-        JsonPath insights = facilitator().get("/api/v1/engagements/{id}/insights", e.id()).then().statusCode(200).extract().jsonPath();
+        JsonPath insights = facilitator()
+                .get("/api/v1/engagements/{id}/insights", e.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(insights.getList("rounds.responses", Integer.class)).containsExactly(10, 10, 10);
         String t = "dimensions.find { it.dimension == 'TRUST' }";
         // 0–100: round means (1+3)/2 → 25, (3+4)/2 → 62.5, 100
@@ -65,7 +77,8 @@ class InsightsTest {
         assertThat(insights.getString(t + ".trend.direction")).isEqualTo("RISING");
         assertThat(insights.getDouble(t + ".trend.slopePerRound")).isEqualTo(37.5);
         // party means 0|50, 50|75, 100|100: spread 25, 12.5, 0
-        assertThat(insights.getList(t + ".divergence.series.spread", Double.class)).containsExactly(25.0, 12.5, 0.0);
+        assertThat(insights.getList(t + ".divergence.series.spread", Double.class))
+                .containsExactly(25.0, 12.5, 0.0);
         assertThat(insights.getString(t + ".divergence.trend.direction")).isEqualTo("CONVERGING");
         String residents = t + ".parties.find { it.partyId == '" + e.parties().get(0) + "' }";
         assertThat(insights.getList(residents + ".series.mean", Double.class)).containsExactly(0.0, 50.0, 100.0);
@@ -75,8 +88,13 @@ class InsightsTest {
         assertThat(insights.getString(c + ".trend.direction")).isEqualTo("STABLE");
         assertThat(insights.getList("dimensions.dimension")).containsExactly("TRUST", "CALM");
 
-        String csv = facilitator().get("/api/v1/engagements/{id}/insights?format=csv", e.id()).then().statusCode(200)
-                .contentType("text/csv").extract().asString();
+        String csv = facilitator()
+                .get("/api/v1/engagements/{id}/insights?format=csv", e.id())
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).startsWith("dimension,round_id,round_started_at,scope,party_id");
         // per dimension: 3 overall rows, 2 parties × 3 rows, 3 divergence rows
@@ -88,15 +106,32 @@ class InsightsTest {
     @Test
     void insightsKeepSmallPartiesHiddenAndBelongToTheEngagementsPeople() {
         Feedback.Engagement e = feedback.engagement(5, 2);
-        String round = Feedback.round(e.id(), Feedback.questionnaire(List.of(Feedback.TRUST)), "PARTICIPANTS", Map.of());
+        String round =
+                Feedback.round(e.id(), Feedback.questionnaire(List.of(Feedback.TRUST)), "PARTICIPANTS", Map.of());
         Map<UUID, String> tokens = Feedback.tokens(round);
-        e.allParticipants().forEach(p -> respond(round, tokens.get(p), Map.of("trust", 4)).statusCode(201));
-        JsonPath insights = facilitator().get("/api/v1/engagements/{id}/insights", e.id()).then().statusCode(200).extract().jsonPath();
+        e.allParticipants()
+                .forEach(p -> respond(round, tokens.get(p), Map.of("trust", 4)).statusCode(201));
+        JsonPath insights = facilitator()
+                .get("/api/v1/engagements/{id}/insights", e.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String t = "dimensions.find { it.dimension == 'TRUST' }";
-        assertThat(insights.getList(t + ".parties.series.flatten().suppressed", Boolean.class)).containsOnly(true);
+        assertThat(insights.getList(t + ".parties.series.flatten().suppressed", Boolean.class))
+                .containsOnly(true);
         assertThat(insights.getList(t + ".divergence.series.spread")).containsOnlyNulls();
-        Feedback.as("fac-bram", "facilitator", Feedback.TENANT).get("/api/v1/engagements/{id}/insights", e.id()).then().statusCode(404);
-        Feedback.as("admin-x", "admin", "other").get("/api/v1/engagements/{id}/insights", e.id()).then().statusCode(404);
-        facilitator().get("/api/v1/engagements/{id}/insights?format=xml", e.id()).then().statusCode(400);
+        Feedback.as("fac-bram", "facilitator", Feedback.TENANT)
+                .get("/api/v1/engagements/{id}/insights", e.id())
+                .then()
+                .statusCode(404);
+        Feedback.as("admin-x", "admin", "other")
+                .get("/api/v1/engagements/{id}/insights", e.id())
+                .then()
+                .statusCode(404);
+        facilitator()
+                .get("/api/v1/engagements/{id}/insights?format=xml", e.id())
+                .then()
+                .statusCode(400);
     }
 }

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /** Every operation of feedback-service against missing, bad and foreign tokens and each role (see AccessMatrix). */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class AccessMatrixTest {
 
     @Test
     void everyOperationAnswersAsDocumentedForEveryCaller() {
-        var matrix = new AccessMatrix("demo", "other", Map.of("id", UUID.randomUUID().toString()),
-                Map.of("facilitator", "fac-anna"));
+        var matrix = new AccessMatrix(
+                "demo", "other", Map.of("id", UUID.randomUUID().toString()), Map.of("facilitator", "fac-anna"));
         assertThat(matrix.run("feedback-service")).isEmpty();
     }
 }

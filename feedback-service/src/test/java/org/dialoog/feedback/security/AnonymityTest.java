@@ -31,13 +31,15 @@ import org.junit.jupiter.api.Test;
  * feedback-service is read, and nothing ties the response to the participant or the token.
  */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "feedback"))
 class AnonymityTest {
 
     /** Where a participant's id may stand: the facts of who exists, attended, and got a token — none holds an answer. */
-    private static final Set<String> PARTICIPANT_REGISTERS = Set.of("known_participant", "session_attendee", "token_issue",
-            "processed_event", "dead_letter");
+    private static final Set<String> PARTICIPANT_REGISTERS =
+            Set.of("known_participant", "session_attendee", "token_issue", "processed_event", "dead_letter");
 
     private static Feedback feedback;
 
@@ -58,15 +60,23 @@ class AnonymityTest {
     void noTableLinksAResponseToItsParticipantOrToken() throws Exception {
         Feedback.Engagement e = feedback.engagement(1);
         UUID participant = e.allParticipants().get(0);
-        String round = Feedback.round(e.id(), Feedback.questionnaire(List.of(Feedback.TRUST,
-                Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))), "PARTICIPANTS", Map.of());
+        String round = Feedback.round(
+                e.id(),
+                Feedback.questionnaire(List.of(
+                        Feedback.TRUST,
+                        Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))),
+                "PARTICIPANTS",
+                Map.of());
         String token = Feedback.tokens(round).get(participant);
-        respond(round, token, Map.of("trust", 5, "remarks", "Een eerlijk gesprek")).statusCode(201);
+        respond(round, token, Map.of("trust", 5, "remarks", "Een eerlijk gesprek"))
+                .statusCode(201);
 
         List<String> tables = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "
-                     + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select table_name from information_schema.tables where table_schema = 'public' "
+                                + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
@@ -89,13 +99,16 @@ class AnonymityTest {
         assertThat(columns("response")).doesNotContain("participant_id", "token_hash", "created_at", "submitted_at");
         // the response holds its party and its answers, and the text answer lives apart from it
         assertThat(dump("response")).contains(e.parties().get(0).toString()).doesNotContain("eerlijk");
-        assertThat(dump("contribution")).contains("Een eerlijk gesprek").doesNotContain(e.parties().get(0).toString());
+        assertThat(dump("contribution"))
+                .contains("Een eerlijk gesprek")
+                .doesNotContain(e.parties().get(0).toString());
     }
 
     private String dump(String table) throws Exception {
         StringBuilder out = new StringBuilder();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select * from " + table)) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select * from " + table)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= n; i++) {
@@ -110,7 +123,7 @@ class AnonymityTest {
     private List<String> columns(String table) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.getMetaData().getColumns(null, "public", table, null)) {
+                ResultSet rs = c.getMetaData().getColumns(null, "public", table, null)) {
             while (rs.next()) {
                 out.add(rs.getString("COLUMN_NAME"));
             }
@@ -119,7 +132,8 @@ class AnonymityTest {
     }
 
     private static String sha256(String s) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Question.QuestionType;
 import org.junit.jupiter.api.Test;
-import org.dialoog.conventions.domain.DomainException;
 
 /** Every answer rule, one at a time. */
 class AnswerValidatorTest {
@@ -18,13 +18,32 @@ class AnswerValidatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Question> QUESTIONS = List.of(
             new Question("trust", "?", QuestionType.SCALE, 1, 5, null, true, Question.Dimension.TRUST, null),
-            new Question("format", "?", QuestionType.SINGLE_CHOICE, null, null, List.of("plenair", "tafels"), false, null, null),
-            new Question("topics", "?", QuestionType.MULTIPLE_CHOICE, null, null, List.of("groen", "wonen"), false, null, null),
+            new Question(
+                    "format",
+                    "?",
+                    QuestionType.SINGLE_CHOICE,
+                    null,
+                    null,
+                    List.of("plenair", "tafels"),
+                    false,
+                    null,
+                    null),
+            new Question(
+                    "topics",
+                    "?",
+                    QuestionType.MULTIPLE_CHOICE,
+                    null,
+                    null,
+                    List.of("groen", "wonen"),
+                    false,
+                    null,
+                    null),
             new Question("remarks", "?", QuestionType.TEXT, null, null, null, false, null, null));
 
     @Test
     void aCompleteValidResponsePasses() {
-        assertThat(check("{\"trust\": 3, \"format\": \"tafels\", \"topics\": [\"groen\"], \"remarks\": \"ok\"}")).isEmpty();
+        assertThat(check("{\"trust\": 3, \"format\": \"tafels\", \"topics\": [\"groen\"], \"remarks\": \"ok\"}"))
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +72,8 @@ class AnswerValidatorTest {
     @Test
     void textIsTextOfBoundedLength() {
         assertThat(check("{\"trust\": 1, \"remarks\": 42}")).containsExactly("answers.remarks");
-        assertThat(check("{\"trust\": 1, \"remarks\": \"" + "x".repeat(AnswerValidator.MAX_TEXT + 1) + "\"}")).containsExactly("answers.remarks");
+        assertThat(check("{\"trust\": 1, \"remarks\": \"" + "x".repeat(AnswerValidator.MAX_TEXT + 1) + "\"}"))
+                .containsExactly("answers.remarks");
     }
 
     @Test
@@ -64,7 +84,9 @@ class AnswerValidatorTest {
     private static List<String> check(String answers) {
         try {
             Map<String, JsonNode> map = JSON.readerForMapOf(JsonNode.class).readValue(answers);
-            return AnswerValidator.check(QUESTIONS, map).stream().map(DomainException.FieldError::name).toList();
+            return AnswerValidator.check(QUESTIONS, map).stream()
+                    .map(DomainException.FieldError::name)
+                    .toList();
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

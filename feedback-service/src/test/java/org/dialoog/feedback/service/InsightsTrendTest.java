@@ -52,7 +52,8 @@ class InsightsTrendTest {
                 counts.add(new AnswerCounts.Count(party, "trust", Integer.toString(v), 1));
             }
         });
-        return new Insights.Measured(r, new RoundAggregates(TRUST_ON_A_FIVE_POINT_SCALE, counts, K, null, List.of(RESIDENTS, MUNICIPALITY)));
+        return new Insights.Measured(
+                r, new RoundAggregates(TRUST_ON_A_FIVE_POINT_SCALE, counts, K, null, List.of(RESIDENTS, MUNICIPALITY)));
     }
 
     private static int[] twice(int answer) {
@@ -60,20 +61,31 @@ class InsightsTrendTest {
     }
 
     private static Insights.PartySeries party(Insights.DimensionInsight d, UUID id) {
-        return d.parties().stream().filter(p -> p.partyId().equals(id)).findFirst().orElseThrow();
+        return d.parties().stream()
+                .filter(p -> p.partyId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void partiesGrowingTowardEachOtherConvergeWhileTheOverallMeanStaysStable() {
-        Insights insights = Insights.of(ENGAGEMENT, List.of(
-                round(1, twice(1), twice(5)), round(2, twice(2), twice(4)), round(3, twice(3), twice(3))), NAMES);
+        Insights insights = Insights.of(
+                ENGAGEMENT,
+                List.of(round(1, twice(1), twice(5)), round(2, twice(2), twice(4)), round(3, twice(3), twice(3))),
+                NAMES);
 
-        assertThat(insights.dimensions()).extracting(Insights.DimensionInsight::dimension).containsExactly(Dimension.TRUST);
+        assertThat(insights.dimensions())
+                .extracting(Insights.DimensionInsight::dimension)
+                .containsExactly(Dimension.TRUST);
         Insights.DimensionInsight trust = insights.dimensions().get(0);
         assertThat(trust.series()).extracting(Insights.Point::mean).containsExactly(50.0, 50.0, 50.0);
         assertThat(trust.trend()).isEqualTo(new Insights.Trend(0.0, "STABLE"));
-        assertThat(trust.divergence().series()).extracting(Insights.Spread::spread).containsExactly(50.0, 25.0, 0.0);
-        assertThat(trust.divergence().series()).extracting(Insights.Spread::partiesCompared).containsExactly(2, 2, 2);
+        assertThat(trust.divergence().series())
+                .extracting(Insights.Spread::spread)
+                .containsExactly(50.0, 25.0, 0.0);
+        assertThat(trust.divergence().series())
+                .extracting(Insights.Spread::partiesCompared)
+                .containsExactly(2, 2, 2);
         assertThat(trust.divergence().trend()).isEqualTo(new Insights.Trend(-25.0, "CONVERGING"));
         assertThat(party(trust, RESIDENTS).trend()).isEqualTo(new Insights.Trend(25.0, "RISING"));
         assertThat(party(trust, MUNICIPALITY).trend()).isEqualTo(new Insights.Trend(-25.0, "FALLING"));
@@ -82,25 +94,35 @@ class InsightsTrendTest {
 
     @Test
     void roundsArePutInTheOrderTheyOpenedWhateverOrderTheyComeIn() {
-        Insights insights = Insights.of(ENGAGEMENT, List.of(
-                round(3, twice(3), twice(3)), round(1, twice(1), twice(5)), round(2, twice(2), twice(4))), NAMES);
+        Insights insights = Insights.of(
+                ENGAGEMENT,
+                List.of(round(3, twice(3), twice(3)), round(1, twice(1), twice(5)), round(2, twice(2), twice(4))),
+                NAMES);
 
-        assertThat(insights.rounds()).extracting(Insights.RoundPoint::startedAt)
+        assertThat(insights.rounds())
+                .extracting(Insights.RoundPoint::startedAt)
                 .containsExactly(START.plusDays(1), START.plusDays(2), START.plusDays(3));
-        assertThat(insights.dimensions().get(0).divergence().trend().direction()).isEqualTo("CONVERGING");
+        assertThat(insights.dimensions().get(0).divergence().trend().direction())
+                .isEqualTo("CONVERGING");
     }
 
     @Test
     void partiesGrowingApartDiverge() {
-        Insights insights = Insights.of(ENGAGEMENT, List.of(round(1, twice(3), twice(3)), round(2, twice(1), twice(5))), NAMES);
+        Insights insights =
+                Insights.of(ENGAGEMENT, List.of(round(1, twice(3), twice(3)), round(2, twice(1), twice(5))), NAMES);
 
         assertThat(insights.dimensions().get(0).divergence().trend()).isEqualTo(new Insights.Trend(50.0, "DIVERGING"));
     }
 
     @Test
     void aWithheldRoundLeavesAGapAndTheTrendRunsOverTheOthers() {
-        Insights insights = Insights.of(ENGAGEMENT, List.of(
-                round(1, twice(1), twice(5)), round(2, new int[] {2}, new int[0]), round(3, twice(3), twice(3))), NAMES);
+        Insights insights = Insights.of(
+                ENGAGEMENT,
+                List.of(
+                        round(1, twice(1), twice(5)),
+                        round(2, new int[] {2}, new int[0]),
+                        round(3, twice(3), twice(3))),
+                NAMES);
 
         assertThat(insights.rounds()).extracting(Insights.RoundPoint::withheld).containsExactly(false, true, false);
         Insights.DimensionInsight trust = insights.dimensions().get(0);
@@ -117,7 +139,8 @@ class InsightsTrendTest {
 
     @Test
     void aPartyThatAnsweredButIsNotKnownByNameKeepsItsPlaceWithoutAName() {
-        Insights insights = Insights.of(ENGAGEMENT, List.of(round(1, twice(2), twice(4))), Map.of(RESIDENTS, "Bewoners"));
+        Insights insights =
+                Insights.of(ENGAGEMENT, List.of(round(1, twice(2), twice(4))), Map.of(RESIDENTS, "Bewoners"));
 
         Insights.DimensionInsight trust = insights.dimensions().get(0);
         assertThat(trust.parties()).extracting(Insights.PartySeries::partyId).containsExactly(RESIDENTS, MUNICIPALITY);
@@ -130,7 +153,8 @@ class InsightsTrendTest {
         Insights insights = Insights.of(ENGAGEMENT, List.of(round(1, twice(2), twice(4))), NAMES);
 
         assertThat(insights.dimensions().get(0).trend()).isEqualTo(new Insights.Trend(null, "INSUFFICIENT_DATA"));
-        assertThat(insights.dimensions().get(0).divergence().trend().direction()).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(insights.dimensions().get(0).divergence().trend().direction())
+                .isEqualTo("INSUFFICIENT_DATA");
     }
 
     @Test
@@ -147,14 +171,17 @@ class InsightsTrendTest {
 
     /** Law: parties that give the same answers round after round never diverge, and move exactly as the whole does. */
     @Property(tries = 200)
-    void partiesThatAgreeNeverDiverge(@ForAll @Size(min = 2, max = 8) List<@IntRange(min = 1, max = 5) Integer> answers) {
+    void partiesThatAgreeNeverDiverge(
+            @ForAll @Size(min = 2, max = 8) List<@IntRange(min = 1, max = 5) Integer> answers) {
         List<Insights.Measured> rounds = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             rounds.add(round(i + 1, twice(answers.get(i)), twice(answers.get(i))));
         }
-        Insights.DimensionInsight trust = Insights.of(ENGAGEMENT, rounds, NAMES).dimensions().get(0);
+        Insights.DimensionInsight trust =
+                Insights.of(ENGAGEMENT, rounds, NAMES).dimensions().get(0);
 
-        assertThat(trust.divergence().series()).allSatisfy(s -> assertThat(s.spread()).isZero());
+        assertThat(trust.divergence().series())
+                .allSatisfy(s -> assertThat(s.spread()).isZero());
         assertThat(trust.divergence().trend().direction()).isEqualTo("STABLE");
         assertThat(party(trust, RESIDENTS).trend()).isEqualTo(trust.trend());
         assertThat(party(trust, MUNICIPALITY).trend()).isEqualTo(trust.trend());

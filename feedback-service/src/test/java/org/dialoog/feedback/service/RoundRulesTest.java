@@ -20,8 +20,8 @@ class RoundRulesTest {
     private static final UUID ROUND = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID OTHER_ROUND = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
 
-    private static FeedbackRound round(FeedbackRound.Audience audience, OffsetDateTime opensAt, OffsetDateTime closesAt,
-                                       OffsetDateTime closedAt) {
+    private static FeedbackRound round(
+            FeedbackRound.Audience audience, OffsetDateTime opensAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {
         FeedbackRound r = new FeedbackRound();
         r.id = ROUND;
         r.audience = audience.name();
@@ -40,7 +40,8 @@ class RoundRulesTest {
         FeedbackRound r = round(FeedbackRound.Audience.PARTICIPANTS, NOW.plusHours(1), NOW.plusDays(7), null);
         assertThat(RoundRules.responseRefusedByState(r, NOW)).get().satisfies(e -> {
             assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " opens at " + NOW.plusHours(1) + "; it takes no responses yet.");
+            assertThat(e.getMessage())
+                    .isEqualTo("Round " + ROUND + " opens at " + NOW.plusHours(1) + "; it takes no responses yet.");
         });
     }
 
@@ -49,16 +50,21 @@ class RoundRulesTest {
         FeedbackRound r = round(FeedbackRound.Audience.PARTICIPANTS, NOW.minusDays(7), NOW.minusMinutes(1), null);
         assertThat(RoundRules.responseRefusedByState(r, NOW)).get().satisfies(e -> {
             assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " closed at " + NOW.minusMinutes(1) + "; it takes no more responses.");
+            assertThat(e.getMessage())
+                    .isEqualTo(
+                            "Round " + ROUND + " closed at " + NOW.minusMinutes(1) + "; it takes no more responses.");
         });
     }
 
     @Test
     void aResponseAfterAnEarlyCloseNamesTheCloseRatherThanThePlannedEnd() {
-        FeedbackRound r = round(FeedbackRound.Audience.PARTICIPANTS, NOW.minusDays(1), NOW.plusDays(6), NOW.minusHours(2));
-        assertThat(RoundRules.responseRefusedByState(r, NOW)).get()
-                .satisfies(e -> assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " closed at " + NOW.minusHours(2)
-                        + "; it takes no more responses."));
+        FeedbackRound r =
+                round(FeedbackRound.Audience.PARTICIPANTS, NOW.minusDays(1), NOW.plusDays(6), NOW.minusHours(2));
+        assertThat(RoundRules.responseRefusedByState(r, NOW))
+                .get()
+                .satisfies(e -> assertThat(e.getMessage())
+                        .isEqualTo("Round " + ROUND + " closed at " + NOW.minusHours(2)
+                                + "; it takes no more responses."));
     }
 
     @Test
@@ -98,19 +104,22 @@ class RoundRulesTest {
     @Test
     void aPublicRoundTakesNoTokens() {
         FeedbackRound r = round(FeedbackRound.Audience.PUBLIC, null, null, null);
-        assertThatThrownBy(() -> RoundRules.checkTokensAllowed(r, NOW)).isInstanceOfSatisfying(DomainException.class, e -> {
-            assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " is PUBLIC: it takes responses without tokens.");
-        });
+        assertThatThrownBy(() -> RoundRules.checkTokensAllowed(r, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage())
+                            .isEqualTo("Round " + ROUND + " is PUBLIC: it takes responses without tokens.");
+                });
     }
 
     @Test
     void aClosedRoundIssuesNoMoreTokens() {
         FeedbackRound r = round(FeedbackRound.Audience.PARTICIPANTS, null, null, NOW.minusMinutes(5));
-        assertThatThrownBy(() -> RoundRules.checkTokensAllowed(r, NOW)).isInstanceOfSatisfying(DomainException.class, e -> {
-            assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " is closed; no more tokens.");
-        });
+        assertThatThrownBy(() -> RoundRules.checkTokensAllowed(r, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " is closed; no more tokens.");
+                });
     }
 
     @Test
@@ -119,9 +128,10 @@ class RoundRulesTest {
         assertThatCode(() -> RoundRules.checkClosable(scheduled, NOW)).doesNotThrowAnyException();
         assertThatCode(() -> RoundRules.checkClosable(open(), NOW)).doesNotThrowAnyException();
         FeedbackRound closed = round(FeedbackRound.Audience.PARTICIPANTS, null, NOW.minusSeconds(1), null);
-        assertThatThrownBy(() -> RoundRules.checkClosable(closed, NOW)).isInstanceOfSatisfying(DomainException.class, e -> {
-            assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " is already closed.");
-        });
+        assertThatThrownBy(() -> RoundRules.checkClosable(closed, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " is already closed.");
+                });
     }
 }

@@ -14,10 +14,14 @@ class StatisticsTest {
 
     @Test
     void meanAndIntervalFromADistributionUseStudentsT() {
-        Statistics.Summary s = Statistics.sums(Map.of(1.0, 1L, 2.0, 1L, 3.0, 1L, 4.0, 1L, 5.0, 2L), v -> v).summary();
+        Statistics.Summary s = Statistics.sums(Map.of(1.0, 1L, 2.0, 1L, 3.0, 1L, 4.0, 1L, 5.0, 2L), v -> v)
+                .summary();
         assertThat(s.n()).isEqualTo(6);
         assertThat(s.mean()).isCloseTo(20.0 / 6, within(1e-12));
-        double sd = Math.sqrt((Arrays.stream(new double[] {1, 2, 3, 4, 5, 5}).map(x -> (x - 20.0 / 6) * (x - 20.0 / 6)).sum()) / 5);
+        double sd = Math.sqrt((Arrays.stream(new double[] {1, 2, 3, 4, 5, 5})
+                        .map(x -> (x - 20.0 / 6) * (x - 20.0 / 6))
+                        .sum())
+                / 5);
         assertThat(s.high() - s.mean()).isCloseTo(2.571 * sd / Math.sqrt(6), within(1e-9));
     }
 

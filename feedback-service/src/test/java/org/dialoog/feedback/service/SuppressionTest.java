@@ -47,8 +47,9 @@ class SuppressionTest {
      * or at least k, so that total minus the shown groups never isolates fewer than k people.
      */
     @Property(tries = 500)
-    void noGroupBelowKCanBeSeenOrDerived(@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 20) Integer> sizes,
-                                          @ForAll @IntRange(min = 2, max = 10) int k) {
+    void noGroupBelowKCanBeSeenOrDerived(
+            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 20) Integer> sizes,
+            @ForAll @IntRange(min = 2, max = 10) int k) {
         Map<UUID, Long> groups = new LinkedHashMap<>();
         for (int i = 0; i < sizes.size(); i++) {
             groups.put(new UUID(0, i + 1), (long) sizes.get(i));
@@ -58,7 +59,10 @@ class SuppressionTest {
         hidden.forEach(shown::remove);
         shown.values().stream().filter(n -> n > 0).forEach(n -> assertThat(n).isGreaterThanOrEqualTo(k));
         long hiddenTotal = hidden.stream().mapToLong(groups::get).sum();
-        assertThat(hiddenTotal == 0 || hiddenTotal >= k || shown.values().stream().allMatch(n -> n == 0)).isTrue();
+        assertThat(hiddenTotal == 0
+                        || hiddenTotal >= k
+                        || shown.values().stream().allMatch(n -> n == 0))
+                .isTrue();
         // minimal: a group is hidden only when it is small, or needed to cover a small one
         if (groups.values().stream().noneMatch(n -> n > 0 && n < k)) {
             assertThat(hidden).isEmpty();

@@ -25,10 +25,8 @@ public final class EventTypes {
         public static final String PARTICIPANT_UPDATED = P + "participant-updated.v1";
         public static final String PARTICIPANT_REMOVED = P + "participant-removed.v1";
 
-        private Engagement() {
-        }
+        private Engagement() {}
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

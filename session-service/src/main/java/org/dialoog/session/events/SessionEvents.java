@@ -11,34 +11,78 @@ import org.dialoog.session.Session;
 /** The payloads of session events: ids and times, never a name or an e-mail address. */
 public final class SessionEvents {
 
-    private SessionEvents() {
-    }
+    private SessionEvents() {}
 
     /** A session was scheduled. */
-    public record Scheduled(UUID sessionId, UUID engagementId, String tenant, String type, String title,
-                            OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, List<String> facilitators,
-                            Integer capacity, boolean openRegistration, int sequence) {
+    public record Scheduled(
+            UUID sessionId,
+            UUID engagementId,
+            String tenant,
+            String type,
+            String title,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String timeZone,
+            List<String> facilitators,
+            Integer capacity,
+            boolean openRegistration,
+            int sequence) {
 
         public static Scheduled of(Session s) {
-            return new Scheduled(s.id, s.engagementId, s.tenant, s.type.name(), s.title, s.startsAt, s.endsAt,
-                    s.timeZone, List.of(s.facilitators), s.capacity, s.openRegistration, s.sequence);
+            return new Scheduled(
+                    s.id,
+                    s.engagementId,
+                    s.tenant,
+                    s.type.name(),
+                    s.title,
+                    s.startsAt,
+                    s.endsAt,
+                    s.timeZone,
+                    List.of(s.facilitators),
+                    s.capacity,
+                    s.openRegistration,
+                    s.sequence);
         }
     }
 
     /** A session moved in time; its invitations stay, and {@code invitees} should hear of it. */
-    public record Rescheduled(UUID sessionId, UUID engagementId, String tenant, OffsetDateTime previousStartsAt,
-                              OffsetDateTime previousEndsAt, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                              String timeZone, int sequence, List<UUID> invitees) {
+    public record Rescheduled(
+            UUID sessionId,
+            UUID engagementId,
+            String tenant,
+            OffsetDateTime previousStartsAt,
+            OffsetDateTime previousEndsAt,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String timeZone,
+            int sequence,
+            List<UUID> invitees) {
 
-        public static Rescheduled of(Session s, OffsetDateTime previousStart, OffsetDateTime previousEnd, List<UUID> invitees) {
-            return new Rescheduled(s.id, s.engagementId, s.tenant, previousStart, previousEnd, s.startsAt, s.endsAt,
-                    s.timeZone, s.sequence, invitees);
+        public static Rescheduled of(
+                Session s, OffsetDateTime previousStart, OffsetDateTime previousEnd, List<UUID> invitees) {
+            return new Rescheduled(
+                    s.id,
+                    s.engagementId,
+                    s.tenant,
+                    previousStart,
+                    previousEnd,
+                    s.startsAt,
+                    s.endsAt,
+                    s.timeZone,
+                    s.sequence,
+                    invitees);
         }
     }
 
     /** A session was cancelled, by a facilitator or because its engagement closed. */
-    public record Cancelled(UUID sessionId, UUID engagementId, String tenant, String reason, OffsetDateTime startsAt,
-                            int sequence, List<UUID> invitees) {
+    public record Cancelled(
+            UUID sessionId,
+            UUID engagementId,
+            String tenant,
+            String reason,
+            OffsetDateTime startsAt,
+            int sequence,
+            List<UUID> invitees) {
 
         public static Cancelled of(Session s, List<UUID> invitees) {
             return new Cancelled(s.id, s.engagementId, s.tenant, s.cancelReason, s.startsAt, s.sequence, invitees);
@@ -46,29 +90,60 @@ public final class SessionEvents {
     }
 
     /** A session took place; {@code attendees} are those marked present, with their parties. */
-    public record Completed(UUID sessionId, UUID engagementId, String tenant, String type, OffsetDateTime startsAt,
-                            OffsetDateTime endsAt, OffsetDateTime completedAt, List<Attendee> attendees) {
+    public record Completed(
+            UUID sessionId,
+            UUID engagementId,
+            String tenant,
+            String type,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            OffsetDateTime completedAt,
+            List<Attendee> attendees) {
 
         public static Completed of(Session s, List<Attendance> present) {
-            return new Completed(s.id, s.engagementId, s.tenant, s.type.name(), s.startsAt, s.endsAt, s.completedAt,
-                    present.stream().map(a -> new Attendee(a.participantId, a.partyId)).toList());
+            return new Completed(
+                    s.id,
+                    s.engagementId,
+                    s.tenant,
+                    s.type.name(),
+                    s.startsAt,
+                    s.endsAt,
+                    s.completedAt,
+                    present.stream()
+                            .map(a -> new Attendee(a.participantId, a.partyId))
+                            .toList());
         }
     }
 
     /** Someone who was there. */
-    public record Attendee(UUID participantId, UUID partyId) {
-    }
+    public record Attendee(UUID participantId, UUID partyId) {}
 
     /**
      * An invitee answered, or was given a seat from the waitlist ({@code promotedFromWaitlist}).
      * {@code response} is what they said, {@code status} where that left them (ACCEPTED may become WAITLISTED).
      */
-    public record InvitationResponded(UUID sessionId, UUID engagementId, String tenant, UUID participantId, UUID partyId,
-                                      String response, String status, boolean promotedFromWaitlist, OffsetDateTime at) {
+    public record InvitationResponded(
+            UUID sessionId,
+            UUID engagementId,
+            String tenant,
+            UUID participantId,
+            UUID partyId,
+            String response,
+            String status,
+            boolean promotedFromWaitlist,
+            OffsetDateTime at) {
 
         public static InvitationResponded of(Session s, Invitation i, Invitation.Status response, boolean promoted) {
-            return new InvitationResponded(s.id, s.engagementId, s.tenant, i.participantId, i.partyId, response.name(),
-                    i.status.name(), promoted, OffsetDateTime.now());
+            return new InvitationResponded(
+                    s.id,
+                    s.engagementId,
+                    s.tenant,
+                    i.participantId,
+                    i.partyId,
+                    response.name(),
+                    i.status.name(),
+                    promoted,
+                    OffsetDateTime.now());
         }
     }
 }

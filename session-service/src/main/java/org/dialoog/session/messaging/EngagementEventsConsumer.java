@@ -36,14 +36,22 @@ public class EngagementEventsConsumer {
 
     private void handle(IncomingEvent e) {
         switch (e.type()) {
-            case EventTypes.Engagement.CREATED, EventTypes.Engagement.UPDATED -> readModel.upsert(
-                    e.uuid("engagementId"), e.text("title"), e.text("status"), e.texts("facilitators"), e.texts("clientContacts"),
-                    e.data().path("version").asLong());
-            case EventTypes.Engagement.STATUS_CHANGED -> readModel.changeStatus(e.uuid("engagementId"), e.text("to"),
-                    e.data().path("reason").asText(null));
+            case EventTypes.Engagement.CREATED, EventTypes.Engagement.UPDATED ->
+                readModel.upsert(
+                        e.uuid("engagementId"),
+                        e.text("title"),
+                        e.text("status"),
+                        e.texts("facilitators"),
+                        e.texts("clientContacts"),
+                        e.data().path("version").asLong());
+            case EventTypes.Engagement.STATUS_CHANGED ->
+                readModel.changeStatus(
+                        e.uuid("engagementId"),
+                        e.text("to"),
+                        e.data().path("reason").asText(null));
             case EventTypes.Engagement.DELETED -> readModel.forget(e.uuid("engagementId"));
-            case EventTypes.Engagement.PARTICIPANT_ADDED, EventTypes.Engagement.PARTICIPANT_UPDATED -> readModel.participant(
-                    e.uuid("participantId"), e.uuid("engagementId"), e.uuid("partyId"));
+            case EventTypes.Engagement.PARTICIPANT_ADDED, EventTypes.Engagement.PARTICIPANT_UPDATED ->
+                readModel.participant(e.uuid("participantId"), e.uuid("engagementId"), e.uuid("partyId"));
             case EventTypes.Engagement.PARTICIPANT_REMOVED -> readModel.participantRemoved(e.uuid("participantId"));
             default -> LOG.debugf("Skipping event type %s (%s): session-service does not need it", e.type(), e.id());
         }

@@ -17,8 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.dialoog.session.Attendance;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.Attendance;
 import org.dialoog.session.service.AttendanceService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,8 +39,7 @@ public class AttendanceResource {
 
     /** One participant present or absent. */
     @Schema(name = "AttendanceMark")
-    public record Mark(@NotNull UUID participantId, @NotNull Boolean present) {
-    }
+    public record Mark(@NotNull UUID participantId, @NotNull Boolean present) {}
 
     /** A line of the attendance list. */
     @Schema(name = "Attendance")
@@ -52,13 +51,22 @@ public class AttendanceResource {
 
     @PUT
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Record attendance", description = "Once the session started and before it is completed; a later "
-            + "mark for the same participant replaces the earlier one. Participants need not have been invited (walk-ins), "
-            + "but must belong to the session's engagement. Answers the whole list.")
-    public List<AttendanceView> record(@PathParam("sessionId") UUID sessionId,
-                                       @NotEmpty @Size(max = 2000) List<@NotNull @Valid Mark> marks) {
-        return service.record(sessionId, marks.stream().map(m -> new AttendanceService.Mark(m.participantId(), m.present())).toList())
-                .stream().map(AttendanceView::of).toList();
+    @Operation(
+            summary = "Record attendance",
+            description = "Once the session started and before it is completed; a later "
+                    + "mark for the same participant replaces the earlier one. Participants need not have been invited (walk-ins), "
+                    + "but must belong to the session's engagement. Answers the whole list.")
+    public List<AttendanceView> record(
+            @PathParam("sessionId") UUID sessionId, @NotEmpty @Size(max = 2000) List<@NotNull @Valid Mark> marks) {
+        return service
+                .record(
+                        sessionId,
+                        marks.stream()
+                                .map(m -> new AttendanceService.Mark(m.participantId(), m.present()))
+                                .toList())
+                .stream()
+                .map(AttendanceView::of)
+                .toList();
     }
 
     @GET

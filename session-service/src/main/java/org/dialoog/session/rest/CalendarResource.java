@@ -37,7 +37,9 @@ public class CalendarResource {
     @Produces(CalendarService.MEDIA_TYPE)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "A session as an iCalendar file", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The calendar",
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar",
             content = @Content(mediaType = CalendarService.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response session(@PathParam("sessionId") UUID sessionId) {
         return file(calendars.ofSession(sessionId), "session-" + sessionId);
@@ -45,6 +47,7 @@ public class CalendarResource {
 
     static Response file(String body, String name) {
         return Response.ok(body, CalendarService.MEDIA_TYPE + "; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + name + ".ics\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + name + ".ics\"")
+                .build();
     }
 }

@@ -33,11 +33,14 @@ public class EngagementCalendarResource {
     @GET
     @Produces(CalendarService.MEDIA_TYPE)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "All sessions of an engagement as one iCalendar file", description = CalendarResource.DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The calendar",
+    @Operation(
+            summary = "All sessions of an engagement as one iCalendar file",
+            description = CalendarResource.DESCRIPTION)
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar",
             content = @Content(mediaType = CalendarService.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response engagement(@QueryParam("engagementId") @NotNull UUID engagementId) {
         return CalendarResource.file(calendars.ofEngagement(engagementId), "engagement-" + engagementId);
     }
-
 }

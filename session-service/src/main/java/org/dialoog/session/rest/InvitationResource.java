@@ -24,15 +24,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.dialoog.session.Invitation;
+import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.Invitation;
 import org.dialoog.session.service.InvitationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.Pages;
 
 /** Who is asked to come to a session, and their answers. */
 @Path("/api/v1/sessions/{sessionId}/invitations")
@@ -49,65 +49,94 @@ public class InvitationResource {
 
     /** Whom to invite: participants by id, and parties (all their current participants). */
     @Schema(name = "InvitationRequest")
-    public record InvitationRequest(@Size(max = 1000) List<@NotNull UUID> participantIds,
-                                    @Size(max = 100) List<@NotNull UUID> partyIds) {
-    }
+    public record InvitationRequest(
+            @Size(max = 1000) List<@NotNull UUID> participantIds,
+            @Size(max = 100) List<@NotNull UUID> partyIds) {}
 
     /** An invitation as the API shows it. */
     @Schema(name = "Invitation")
-    public record InvitationView(UUID sessionId, UUID participantId, UUID partyId, Invitation.Status status,
-                                 OffsetDateTime invitedAt, OffsetDateTime respondedAt,
-                                 @Schema(description = "When the participant joined the waitlist; the earliest gets the next free seat") OffsetDateTime waitlistedAt) {
+    public record InvitationView(
+            UUID sessionId,
+            UUID participantId,
+            UUID partyId,
+            Invitation.Status status,
+            OffsetDateTime invitedAt,
+            OffsetDateTime respondedAt,
+
+            @Schema(description = "When the participant joined the waitlist; the earliest gets the next free seat")
+            OffsetDateTime waitlistedAt) {
         static InvitationView of(Invitation i) {
-            return new InvitationView(i.sessionId, i.participantId, i.partyId, i.status, i.invitedAt, i.respondedAt, i.waitlistedAt);
+            return new InvitationView(
+                    i.sessionId, i.participantId, i.partyId, i.status, i.invitedAt, i.respondedAt, i.waitlistedAt);
         }
     }
 
     /** The outcome of inviting. */
     @Schema(name = "InvitationBatch")
-    public record InvitationBatch(List<InvitationView> invited, List<UUID> alreadyInvited) {
-    }
+    public record InvitationBatch(List<InvitationView> invited, List<UUID> alreadyInvited) {}
 
     /** An invitee's answer. */
     @Schema(name = "InvitationResponse")
-    public record InvitationResponse(@NotNull @Schema(enumeration = {"ACCEPTED", "DECLINED", "TENTATIVE"}) Invitation.Status response) {
-    }
+    public record InvitationResponse(
+            @NotNull @Schema(enumeration = {"ACCEPTED", "DECLINED", "TENTATIVE"})
+            Invitation.Status response) {}
 
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Invite participants", description = "Invites the named participants and every current participant of "
-            + "the named parties, all of the session's engagement (400 naming each unknown one). Inviting someone twice "
-            + "changes nothing; they are listed under alreadyInvited.")
-    @APIResponse(responseCode = "200", description = "Who was invited now and who already was",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationBatch.class)))
+    @Operation(
+            summary = "Invite participants",
+            description = "Invites the named participants and every current participant of "
+                    + "the named parties, all of the session's engagement (400 naming each unknown one). Inviting someone twice "
+                    + "changes nothing; they are listed under alreadyInvited.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Who was invited now and who already was",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvitationBatch.class)))
     public InvitationBatch invite(@PathParam("sessionId") UUID sessionId, @NotNull @Valid InvitationRequest request) {
-        var result = service.invite(sessionId, request.participantIds() == null ? List.of() : request.participantIds(),
+        var result = service.invite(
+                sessionId,
+                request.participantIds() == null ? List.of() : request.participantIds(),
                 request.partyIds() == null ? List.of() : request.partyIds());
-        return new InvitationBatch(result.created().stream().map(InvitationView::of).toList(), result.alreadyInvited());
+        return new InvitationBatch(
+                result.created().stream().map(InvitationView::of).toList(), result.alreadyInvited());
     }
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "List a session's invitations", description = "In the order they were sent; filter by status.")
-    public Response list(@PathParam("sessionId") UUID sessionId, @QueryParam("status") Invitation.Status status,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
+    public Response list(
+            @PathParam("sessionId") UUID sessionId,
+            @QueryParam("status") Invitation.Status status,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
         return Pages.ok(service.list(sessionId, status, page, pageSize).map(InvitationView::of), uri);
     }
 
     @PUT
     @Path("/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Record an invitee's answer", description = "ACCEPTED takes a seat while one is free and otherwise "
-            + "puts the invitee on the waitlist (status WAITLISTED); DECLINED or TENTATIVE from someone holding a seat gives it "
-            + "to the first on the waitlist. Seats are shared with public registrations; under concurrent answers the capacity "
-            + "is never exceeded. Each answer publishes InvitationResponded. Frontends relay participants' answers (participants "
-            + "have no accounts).")
-    @APIResponse(responseCode = "200", description = "The invitation after the answer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
-    public InvitationView respond(@PathParam("sessionId") UUID sessionId, @PathParam("participantId") UUID participantId,
-                                  @NotNull @Valid InvitationResponse request) {
+    @Operation(
+            summary = "Record an invitee's answer",
+            description = "ACCEPTED takes a seat while one is free and otherwise "
+                    + "puts the invitee on the waitlist (status WAITLISTED); DECLINED or TENTATIVE from someone holding a seat gives it "
+                    + "to the first on the waitlist. Seats are shared with public registrations; under concurrent answers the capacity "
+                    + "is never exceeded. Each answer publishes InvitationResponded. Frontends relay participants' answers (participants "
+                    + "have no accounts).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The invitation after the answer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvitationView.class)))
+    public InvitationView respond(
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("participantId") UUID participantId,
+            @NotNull @Valid InvitationResponse request) {
         return InvitationView.of(service.respond(sessionId, participantId, request.response()));
     }
 }

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.AgendaItem;
 import org.dialoog.session.PollVote;
@@ -38,14 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.IdempotentCreate;
-import org.dialoog.conventions.rest.Versions;
 
 /** Scheduling polls: find the slot that best covers every party. */
 @Path("/api/v1/scheduling-polls")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Scheduling polls", description = "Candidate slots, participants' availability, the slot that best covers every party")
+@Tag(
+        name = "Scheduling polls",
+        description = "Candidate slots, participants' availability, the slot that best covers every party")
 public class PollResource {
 
     private final PollService service;
@@ -58,41 +60,60 @@ public class PollResource {
 
     /** A candidate slot. */
     @Schema(name = "PollSlotRequest")
-    public record SlotRequest(@NotNull @Schema(examples = "2026-03-12T19:30:00+01:00") OffsetDateTime startsAt,
-                              @NotNull @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime endsAt) {
-    }
+    public record SlotRequest(
+            @NotNull @Schema(examples = "2026-03-12T19:30:00+01:00")
+            OffsetDateTime startsAt,
+
+            @NotNull @Schema(examples = "2026-03-12T21:30:00+01:00")
+            OffsetDateTime endsAt) {}
 
     /** A poll to open. */
     @Schema(name = "SchedulingPollRequest")
-    public record PollRequest(@NotNull UUID engagementId,
-                              @NotBlank @Size(max = 200) @Schema(examples = "Derde dialoogsessie") String title,
-                              @NotEmpty @Size(max = 50) List<@NotNull @Valid SlotRequest> slots,
-                              @NotEmpty @Size(max = 50) List<@NotNull UUID> partyIds) {
-    }
+    public record PollRequest(
+            @NotNull UUID engagementId,
+
+            @NotBlank @Size(max = 200) @Schema(examples = "Derde dialoogsessie")
+            String title,
+
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SlotRequest> slots,
+            @NotEmpty @Size(max = 50) List<@NotNull UUID> partyIds) {}
 
     /** The slots one participant can make. */
     @Schema(name = "PollVoteRequest")
-    public record VoteRequest(@NotNull @Size(max = 50) List<@NotNull UUID> available) {
-    }
+    public record VoteRequest(@NotNull @Size(max = 50) List<@NotNull UUID> available) {}
 
     /** The chosen slot and the session to schedule in it. */
     @Schema(name = "PollDecisionRequest")
-    public record DecisionRequest(@NotNull UUID slotId, @NotNull SessionType type,
-                                  @NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
-                                  @Size(max = 50) List<@Valid @NotNull AgendaItem> agenda,
-                                  @Size(max = 64) String timeZone, @NotNull @Valid SessionRequest.Location location,
-                                  @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100000) Integer capacity,
-                                  @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
-                                  boolean openRegistration) {
-    }
+    public record DecisionRequest(
+            @NotNull UUID slotId,
+            @NotNull SessionType type,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 5000) String description,
+            @Size(max = 50) List<@Valid @NotNull AgendaItem> agenda,
+            @Size(max = 64) String timeZone,
+            @NotNull @Valid SessionRequest.Location location,
+
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100000)
+            Integer capacity,
+
+            @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
+            boolean openRegistration) {}
 
     /** A slot with its place in the ranking. */
     @Schema(name = "RankedSlot")
-    public record RankedSlot(UUID slotId, OffsetDateTime startsAt, OffsetDateTime endsAt, int rank,
-                             @Schema(description = "Parties with at least one available participant") int partiesCovered,
-                             int participantsAvailable,
-                             @Schema(description = "The poll's parties nobody is available for") List<UUID> missingParties) {
-    }
+    public record RankedSlot(
+            UUID slotId,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            int rank,
+
+            @Schema(description = "Parties with at least one available participant")
+            int partiesCovered,
+
+            int participantsAvailable,
+
+            @Schema(description = "The poll's parties nobody is available for")
+            List<UUID> missingParties) {}
 
     /** One participant's availability. */
     @Schema(name = "PollVote")
@@ -104,46 +125,88 @@ public class PollResource {
 
     /** A poll with its ranking, best slot first. */
     @Schema(name = "SchedulingPoll")
-    public record PollView(UUID id, UUID engagementId, String title, List<UUID> partyIds, SchedulingPoll.Status status,
-                           List<RankedSlot> ranking, List<VoteView> votes, UUID decidedSlotId, UUID sessionId,
-                           OffsetDateTime createdAt, long version) {
+    public record PollView(
+            UUID id,
+            UUID engagementId,
+            String title,
+            List<UUID> partyIds,
+            SchedulingPoll.Status status,
+            List<RankedSlot> ranking,
+            List<VoteView> votes,
+            UUID decidedSlotId,
+            UUID sessionId,
+            OffsetDateTime createdAt,
+            long version) {
         static PollView of(PollService.Outcome o) {
             SchedulingPoll p = o.poll();
-            List<RankedSlot> ranking = o.ranking().stream().map(PollResource::ranked).toList();
-            return new PollView(p.id, p.engagementId, p.title, List.of(p.partyIds), p.status, ranking,
-                    o.votes().stream().map(VoteView::of).toList(), p.decidedSlot, p.sessionId, p.createdAt, p.version);
+            List<RankedSlot> ranking =
+                    o.ranking().stream().map(PollResource::ranked).toList();
+            return new PollView(
+                    p.id,
+                    p.engagementId,
+                    p.title,
+                    List.of(p.partyIds),
+                    p.status,
+                    ranking,
+                    o.votes().stream().map(VoteView::of).toList(),
+                    p.decidedSlot,
+                    p.sessionId,
+                    p.createdAt,
+                    p.version);
         }
     }
 
     private static RankedSlot ranked(SlotRanking.Ranked r) {
-        return new RankedSlot(r.slot().id(), r.slot().startsAt(), r.slot().endsAt(), r.rank(), r.partiesCovered(),
-                r.participantsAvailable(), r.missingParties());
+        return new RankedSlot(
+                r.slot().id(),
+                r.slot().startsAt(),
+                r.slot().endsAt(),
+                r.rank(),
+                r.partiesCovered(),
+                r.participantsAvailable(),
+                r.missingParties());
     }
 
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Open a scheduling poll", description = "For an ACTIVE engagement the caller facilitates; each party must "
-            + "have participants known here.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new poll",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollView.class)))
-    public Response create(@NotNull @Valid PollRequest request,
-                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                           @Context UriInfo uri) {
+    @Operation(
+            summary = "Open a scheduling poll",
+            description = "For an ACTIVE engagement the caller facilitates; each party must "
+                    + "have participants known here.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new poll",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollView.class)))
+    public Response create(
+            @NotNull @Valid PollRequest request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
-            SchedulingPoll p = service.create(request.engagementId(), request.title(),
-                    request.slots().stream().map(s -> new PollService.CandidateSlot(s.startsAt(), s.endsAt())).toList(),
+            SchedulingPoll p = service.create(
+                    request.engagementId(),
+                    request.title(),
+                    request.slots().stream()
+                            .map(s -> new PollService.CandidateSlot(s.startsAt(), s.endsAt()))
+                            .toList(),
                     request.partyIds());
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/scheduling-polls/{id}").build(p.id),
-                    PollView.of(service.get(p.id)), Long.toString(p.version));
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder().path("api/v1/scheduling-polls/{id}").build(p.id),
+                    PollView.of(service.get(p.id)),
+                    Long.toString(p.version));
         });
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get a poll with its slots ranked", description = "Ranked first by the number of parties with at least "
-            + "one available participant (in a dialogue every party present matters most), then by the number of available "
-            + "participants, then earliest first.")
+    @Operation(
+            summary = "Get a poll with its slots ranked",
+            description = "Ranked first by the number of parties with at least "
+                    + "one available participant (in a dialogue every party present matters most), then by the number of available "
+                    + "participants, then earliest first.")
     public PollView get(@PathParam("id") UUID id) {
         return PollView.of(service.get(id));
     }
@@ -151,27 +214,52 @@ public class PollResource {
     @PUT
     @Path("/{id}/votes/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Record a participant's availability", description = "The participant must belong to one of the poll's "
-            + "parties; voting again replaces the earlier vote. Closed once the poll is decided (409).")
-    public VoteView vote(@PathParam("id") UUID id, @PathParam("participantId") UUID participantId, @NotNull @Valid VoteRequest request) {
+    @Operation(
+            summary = "Record a participant's availability",
+            description = "The participant must belong to one of the poll's "
+                    + "parties; voting again replaces the earlier vote. Closed once the poll is decided (409).")
+    public VoteView vote(
+            @PathParam("id") UUID id,
+            @PathParam("participantId") UUID participantId,
+            @NotNull @Valid VoteRequest request) {
         return VoteView.of(service.vote(id, participantId, request.available()));
     }
 
     @POST
     @Path("/{id}/decision")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Choose a slot", description = "Schedules the session in the chosen slot (the same rules as POST /sessions) "
-            + "and invites every current participant of the poll's parties.")
-    @APIResponse(responseCode = "201", description = "The scheduled session; Location names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @Operation(
+            summary = "Choose a slot",
+            description = "Schedules the session in the chosen slot (the same rules as POST /sessions) "
+                    + "and invites every current participant of the poll's parties.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The scheduled session; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     public Response decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest r, @Context UriInfo uri) {
         var poll = service.get(id);
         var slot = service.slot(id, r.slotId());
-        SessionDetails details = new SessionDetails(poll.poll().engagementId, r.type(), r.title(), r.description(), r.agenda(),
-                slot.startsAt, slot.endsAt, r.timeZone(), r.location().toDetails(), r.capacity(), r.facilitators(),
+        SessionDetails details = new SessionDetails(
+                poll.poll().engagementId,
+                r.type(),
+                r.title(),
+                r.description(),
+                r.agenda(),
+                slot.startsAt,
+                slot.endsAt,
+                r.timeZone(),
+                r.location().toDetails(),
+                r.capacity(),
+                r.facilitators(),
                 r.openRegistration());
         Session s = service.decide(id, r.slotId(), details);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions/{id}").build(s.id))
-                .entity(SessionView.of(s)).tag(Versions.etag(s.version)).build();
+        return Response.created(
+                        uri.getBaseUriBuilder().path("api/v1/sessions/{id}").build(s.id))
+                .entity(SessionView.of(s))
+                .tag(Versions.etag(s.version))
+                .build();
     }
 }

@@ -8,8 +8,7 @@ import org.dialoog.conventions.domain.DomainException;
 /** Reads timestamp query parameters: ISO 8601 with offset, or a 400 problem naming the parameter. */
 final class QueryTimes {
 
-    private QueryTimes() {
-    }
+    private QueryTimes() {}
 
     static OffsetDateTime parse(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -19,7 +18,8 @@ final class QueryTimes {
             // a '+' that arrived unencoded in a query string reads as a space
             return OffsetDateTime.parse(value.strip().replace(' ', '+'));
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid(name, "must be an ISO 8601 timestamp with offset, for example 2026-03-12T19:30:00+01:00");
+            throw DomainException.invalid(
+                    name, "must be an ISO 8601 timestamp with offset, for example 2026-03-12T19:30:00+01:00");
         }
     }
 }

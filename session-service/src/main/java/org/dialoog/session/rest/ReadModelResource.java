@@ -7,8 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.dialoog.session.messaging.ReadModelRebuild;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.messaging.ReadModelRebuild;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,8 +22,7 @@ public class ReadModelResource {
 
     /** What a rebuild started. */
     @Schema(name = "Rebuild")
-    public record RebuildView(@Schema(examples = "6") int partitionsRewound) {
-    }
+    public record RebuildView(@Schema(examples = "6") int partitionsRewound) {}
 
     private final ReadModelRebuild rebuild;
 
@@ -33,8 +32,12 @@ public class ReadModelResource {
 
     @POST
     @Path("/engagements/rebuild")
-    @Operation(summary = "Rebuild the engagement read model", description = "Drops the tenant's copy of its engagements and replays the engagement topic from the start on this instance's partitions. Answers 202 at once; the model fills up again within seconds.")
+    @Operation(
+            summary = "Rebuild the engagement read model",
+            description =
+                    "Drops the tenant's copy of its engagements and replays the engagement topic from the start on this instance's partitions. Answers 202 at once; the model fills up again within seconds.")
     public Response rebuildEngagements() {
-        return Response.accepted(new RebuildView(rebuild.rebuildEngagements().size())).build();
+        return Response.accepted(new RebuildView(rebuild.rebuildEngagements().size()))
+                .build();
     }
 }

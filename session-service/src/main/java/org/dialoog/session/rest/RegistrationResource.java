@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.vertx.core.http.HttpServerRequest;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.rest.OpenApiConventions;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.RateLimits;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.Registration;
 import org.dialoog.session.service.RegistrationService;
@@ -37,25 +40,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.OpenApiConventions;
-import org.dialoog.conventions.rest.Pages;
-import org.dialoog.conventions.rest.RateLimits;
 
 /** Public sign-up for open sessions such as citizen evenings; no account needed. */
 @Path("/api/v1/sessions/{sessionId}/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Registrations", description = "Public sign-up for open sessions, sharing the session's seats with invitations")
+@Tag(
+        name = "Registrations",
+        description = "Public sign-up for open sessions, sharing the session's seats with invitations")
 public class RegistrationResource {
 
-    static final String RATE_LIMITED = " Unauthenticated; limited per client address and per session (429 with Retry-After).";
+    static final String RATE_LIMITED =
+            " Unauthenticated; limited per client address and per session (429 with Retry-After).";
 
     private final RegistrationService service;
     private final PublicSessions publicSessions;
     private final Caller caller;
     private final RateLimits rateLimits;
 
-    RegistrationResource(RegistrationService service, PublicSessions publicSessions, Caller caller, RateLimits rateLimits) {
+    RegistrationResource(
+            RegistrationService service, PublicSessions publicSessions, Caller caller, RateLimits rateLimits) {
         this.service = service;
         this.publicSessions = publicSessions;
         this.caller = caller;
@@ -64,58 +68,92 @@ public class RegistrationResource {
 
     /** A member of the public signing up. */
     @Schema(name = "RegistrationRequest")
-    public record RegistrationRequest(@NotBlank @Size(max = 200) @Schema(examples = "Fatima el Amrani") String name,
-                                      @NotBlank @Email @Size(max = 320) @Schema(examples = "fatima@example.nl") String email) {
-    }
+    public record RegistrationRequest(
+            @NotBlank @Size(max = 200) @Schema(examples = "Fatima el Amrani")
+            String name,
+
+            @NotBlank @Email @Size(max = 320) @Schema(examples = "fatima@example.nl")
+            String email) {}
 
     /** The answer to a sign-up: keep the code, it is the only way to cancel and is not shown again. */
     @Schema(name = "RegistrationReceipt")
-    public record Receipt(UUID id, UUID sessionId, Registration.Status status,
-                          @Schema(description = "Shown once; needed to cancel", examples = "q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1a") String code,
-                          OffsetDateTime registeredAt) {
-    }
+    public record Receipt(
+            UUID id,
+            UUID sessionId,
+            Registration.Status status,
+
+            @Schema(description = "Shown once; needed to cancel", examples = "q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1a")
+            String code,
+
+            OffsetDateTime registeredAt) {}
 
     /** The registration code, to cancel. */
     @Schema(name = "RegistrationCancellation")
-    public record Cancellation(@NotBlank @Size(max = 100) String code) {
-    }
+    public record Cancellation(@NotBlank @Size(max = 100) String code) {}
 
     /** A registration as facilitators see it. */
     @Schema(name = "Registration")
-    public record RegistrationView(UUID id, UUID sessionId, String name, String email, Registration.Status status,
-                                   OffsetDateTime registeredAt, OffsetDateTime waitlistedAt, OffsetDateTime cancelledAt) {
+    public record RegistrationView(
+            UUID id,
+            UUID sessionId,
+            String name,
+            String email,
+            Registration.Status status,
+            OffsetDateTime registeredAt,
+            OffsetDateTime waitlistedAt,
+            OffsetDateTime cancelledAt) {
         static RegistrationView of(Registration r) {
-            return new RegistrationView(r.id, r.sessionId, r.name, r.email, r.status, r.registeredAt, r.waitlistedAt, r.cancelledAt);
+            return new RegistrationView(
+                    r.id, r.sessionId, r.name, r.email, r.status, r.registeredAt, r.waitlistedAt, r.cancelledAt);
         }
     }
 
     @POST
     @PermitAll
     @Extension(name = OpenApiConventions.PUBLIC, value = "true")
-    @Operation(summary = "Register for an open session", description = "For sessions with openRegistration, before they start. "
-            + "CONFIRMED while a seat is free (seats are shared with accepted invitations), otherwise WAITLISTED; a freed seat "
-            + "goes to whoever waited longest. One registration per e-mail address (409)." + RATE_LIMITED)
-    @APIResponse(responseCode = "201", description = "Registered; the code is in the body and nowhere else",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    public Response register(@PathParam("sessionId") UUID sessionId, @NotNull @Valid RegistrationRequest request,
-                             @Context HttpServerRequest http, @Context UriInfo uri) {
+    @Operation(
+            summary = "Register for an open session",
+            description = "For sessions with openRegistration, before they start. "
+                    + "CONFIRMED while a seat is free (seats are shared with accepted invitations), otherwise WAITLISTED; a freed seat "
+                    + "goes to whoever waited longest. One registration per e-mail address (409)." + RATE_LIMITED)
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; the code is in the body and nowhere else",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
+    public Response register(
+            @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid RegistrationRequest request,
+            @Context HttpServerRequest http,
+            @Context UriInfo uri) {
         actForSessionTenant(sessionId, http);
         var registered = service.register(sessionId, request.name(), request.email());
         Registration r = registered.registration();
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions/{s}/registrations/{id}").build(sessionId, r.id))
-                .entity(new Receipt(r.id, r.sessionId, r.status, registered.code(), r.registeredAt)).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/sessions/{s}/registrations/{id}")
+                        .build(sessionId, r.id))
+                .entity(new Receipt(r.id, r.sessionId, r.status, registered.code(), r.registeredAt))
+                .build();
     }
 
     @POST
     @Path("/cancellation")
     @PermitAll
     @Extension(name = OpenApiConventions.PUBLIC, value = "true")
-    @Operation(summary = "Cancel a registration with its code", description = "A confirmed seat goes to the first on the "
-            + "waitlist. Cancelling twice answers the cancelled registration again; an unknown code is a 404." + RATE_LIMITED)
-    @APIResponse(responseCode = "200", description = "The cancelled registration (without name or e-mail)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    public Receipt cancel(@PathParam("sessionId") UUID sessionId, @NotNull @Valid Cancellation request,
-                          @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Cancel a registration with its code",
+            description = "A confirmed seat goes to the first on the "
+                    + "waitlist. Cancelling twice answers the cancelled registration again; an unknown code is a 404."
+                    + RATE_LIMITED)
+    @APIResponse(
+            responseCode = "200",
+            description = "The cancelled registration (without name or e-mail)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
+    public Receipt cancel(
+            @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid Cancellation request,
+            @Context HttpServerRequest http) {
         actForSessionTenant(sessionId, http);
         Registration r = service.cancel(sessionId, request.code().strip());
         return new Receipt(r.id, r.sessionId, r.status, null, r.registeredAt);
@@ -123,12 +161,14 @@ public class RegistrationResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "List a session's registrations", description = "With names and e-mail addresses: only for the "
-            + "engagement's facilitators and admins.")
-    public Response list(@PathParam("sessionId") UUID sessionId,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
+    @Operation(
+            summary = "List a session's registrations",
+            description = "With names and e-mail addresses: only for the " + "engagement's facilitators and admins.")
+    public Response list(
+            @PathParam("sessionId") UUID sessionId,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
         return Pages.ok(service.list(sessionId, page, pageSize).map(RegistrationView::of), uri);
     }
 
@@ -142,8 +182,12 @@ public class RegistrationResource {
 
     /** Counts the request against the limits, then acts for the session's tenant (404 for a session that does not exist). */
     private void actForSessionTenant(UUID sessionId, HttpServerRequest http) {
-        rateLimits.take("session", http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(), sessionId);
-        String tenant = publicSessions.tenantOf(sessionId).orElseThrow(() -> DomainException.notFound("Session", sessionId));
+        rateLimits.take(
+                "session",
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(),
+                sessionId);
+        String tenant =
+                publicSessions.tenantOf(sessionId).orElseThrow(() -> DomainException.notFound("Session", sessionId));
         caller.actForTenant(tenant);
     }
 }

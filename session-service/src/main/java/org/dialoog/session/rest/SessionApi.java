@@ -12,13 +12,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The OpenAPI description of session-service. */
 @OpenAPIDefinition(
-        info = @Info(title = "Dialoog session-service", version = "1.0.0",
-                description = "Sessions of engagements: scheduling, invitations with capacity and waitlist, public registration, attendance, calendars and scheduling polls. "
-                        + "Every call needs a bearer JWT with the roles in `groups` and the tenant in `org`. "
-                        + "Errors are RFC 9457 problems; collections are paged with `page` and `pageSize` (max 100).",
-                contact = @Contact(name = "Dialoog team", email = "api@dialoog.example", url = "https://dialoog.example/api"),
-                license = @License(name = "EUPL-1.2", url = "https://eupl.eu/1.2/en/")),
+        info =
+                @Info(
+                        title = "Dialoog session-service",
+                        version = "1.0.0",
+                        description =
+                                "Sessions of engagements: scheduling, invitations with capacity and waitlist, public registration, attendance, calendars and scheduling polls. "
+                                        + "Every call needs a bearer JWT with the roles in `groups` and the tenant in `org`. "
+                                        + "Errors are RFC 9457 problems; collections are paged with `page` and `pageSize` (max 100).",
+                        contact =
+                                @Contact(
+                                        name = "Dialoog team",
+                                        email = "api@dialoog.example",
+                                        url = "https://dialoog.example/api"),
+                        license = @License(name = "EUPL-1.2", url = "https://eupl.eu/1.2/en/")),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-public class SessionApi extends Application {
-}
+public class SessionApi extends Application {}

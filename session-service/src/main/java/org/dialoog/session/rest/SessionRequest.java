@@ -23,12 +23,23 @@ import org.hibernate.validator.constraints.URL;
 public record SessionRequest(
         @NotNull UUID engagementId,
         @NotNull SessionType type,
-        @NotBlank @Size(max = 200) @Schema(examples = "Tweede dialoogsessie") String title,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Tweede dialoogsessie")
+        String title,
+
         @Size(max = 5000) String description,
         @Size(max = 50) List<@Valid @NotNull AgendaItem> agenda,
-        @NotNull @Schema(examples = "2026-03-12T19:30:00+01:00") OffsetDateTime startsAt,
-        @NotNull @Schema(examples = "2026-03-12T21:30:00+01:00") OffsetDateTime endsAt,
-        @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Amsterdam", defaultValue = "Europe/Amsterdam") String timeZone,
+
+        @NotNull @Schema(examples = "2026-03-12T19:30:00+01:00")
+        OffsetDateTime startsAt,
+
+        @NotNull @Schema(examples = "2026-03-12T21:30:00+01:00")
+        OffsetDateTime endsAt,
+
+        @Size(max = 64)
+        @Schema(description = "IANA time zone", examples = "Europe/Amsterdam", defaultValue = "Europe/Amsterdam")
+        String timeZone,
+
         @NotNull @Valid Location location,
         @Min(1) @Max(100000) Integer capacity,
         @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
@@ -36,9 +47,14 @@ public record SessionRequest(
 
     /** Where the session takes place. */
     @Schema(name = "Location")
-    public record Location(@NotNull LocationMode mode,
-                           @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht") String address,
-                           @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc") String url) {
+    public record Location(
+            @NotNull LocationMode mode,
+
+            @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht")
+            String address,
+
+            @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc")
+            String url) {
 
         SessionDetails.Location toDetails() {
             return new SessionDetails.Location(mode, address, url);
@@ -47,7 +63,18 @@ public record SessionRequest(
 
     /** The service's command for these (validated) fields. */
     SessionDetails toDetails() {
-        return new SessionDetails(engagementId, type, title, description, agenda, startsAt, endsAt, timeZone,
-                location.toDetails(), capacity, facilitators, openRegistration);
+        return new SessionDetails(
+                engagementId,
+                type,
+                title,
+                description,
+                agenda,
+                startsAt,
+                endsAt,
+                timeZone,
+                location.toDetails(),
+                capacity,
+                facilitators,
+                openRegistration);
     }
 }

@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionFilter;
@@ -38,10 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.dialoog.conventions.rest.IdempotentCreate;
-import org.dialoog.conventions.rest.MergePatch;
-import org.dialoog.conventions.rest.Pages;
-import org.dialoog.conventions.rest.Versions;
 
 /** Sessions: the meetings of an engagement. */
 @Path("/api/v1/sessions")
@@ -62,40 +62,61 @@ public class SessionResource {
 
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Schedule a session", description = "The engagement must be known here and ACTIVE: 400 for an unknown "
-            + "engagement (one created a moment ago becomes known within a second), 409 for one that is not active, 409 when a "
-            + "facilitator is already booked in an overlapping session (the problem names it). A facilitator may schedule only "
-            + "for engagements they facilitate (403); without `facilitators` the calling facilitator is the session's facilitator. "
-            + "Sessions may be recorded after the fact (a start in the past is allowed).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
-    public Response schedule(@NotNull @Valid SessionRequest request,
-                             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
-                             @Context UriInfo uri) {
+    @Operation(
+            summary = "Schedule a session",
+            description = "The engagement must be known here and ACTIVE: 400 for an unknown "
+                    + "engagement (one created a moment ago becomes known within a second), 409 for one that is not active, 409 when a "
+                    + "facilitator is already booked in an overlapping session (the problem names it). A facilitator may schedule only "
+                    + "for engagements they facilitate (403); without `facilitators` the calling facilitator is the session's facilitator. "
+                    + "Sessions may be recorded after the fact (a start in the past is allowed).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    public Response schedule(
+            @NotNull @Valid SessionRequest request,
+            @HeaderParam(IdempotentCreate.HEADER)
+                    @Parameter(description = "Replays the first answer for the same key and body")
+                    String key,
+            @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
             Session s = service.schedule(request.toDetails());
-            return new IdempotentCreate.Created(uri.getBaseUriBuilder().path("api/v1/sessions/{id}").build(s.id),
-                    SessionView.of(s), Long.toString(s.version));
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder().path("api/v1/sessions/{id}").build(s.id),
+                    SessionView.of(s),
+                    Long.toString(s.version));
         });
     }
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "List sessions", description = "Earliest first. Facilitators see the sessions of engagements they "
-            + "facilitate, clients those of engagements that name them as contact.")
-    public Response list(@QueryParam("engagementId") UUID engagementId,
-                         @QueryParam("from") @Parameter(description = "Sessions that end after this moment (ISO 8601 with offset)",
-                                 example = "2026-03-01T00:00:00+01:00") String from,
-                         @QueryParam("to") @Parameter(description = "Sessions that start before this moment (ISO 8601 with offset)",
-                                 example = "2026-04-01T00:00:00+02:00") String to,
-                         @QueryParam("type") SessionType type,
-                         @QueryParam("status") SessionStatus status,
-                         @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") String facilitator,
-                         @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                         @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
-                         @Context UriInfo uri) {
-        var filter = new SessionFilter(engagementId, QueryTimes.parse("from", from), QueryTimes.parse("to", to),
-                type, status, facilitator);
+    @Operation(
+            summary = "List sessions",
+            description = "Earliest first. Facilitators see the sessions of engagements they "
+                    + "facilitate, clients those of engagements that name them as contact.")
+    public Response list(
+            @QueryParam("engagementId") UUID engagementId,
+            @QueryParam("from")
+                    @Parameter(
+                            description = "Sessions that end after this moment (ISO 8601 with offset)",
+                            example = "2026-03-01T00:00:00+01:00")
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description = "Sessions that start before this moment (ISO 8601 with offset)",
+                            example = "2026-04-01T00:00:00+02:00")
+                    String to,
+            @QueryParam("type") SessionType type,
+            @QueryParam("status") SessionStatus status,
+            @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") String facilitator,
+            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
+        var filter = new SessionFilter(
+                engagementId, QueryTimes.parse("from", from), QueryTimes.parse("to", to), type, status, facilitator);
         return Pages.ok(service.list(filter, page, pageSize).map(SessionView::of), uri);
     }
 
@@ -103,8 +124,13 @@ public class SessionResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(summary = "Get a session")
-    @APIResponse(responseCode = "200", description = "The session; ETag carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The session; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     public Response get(@PathParam("id") UUID id) {
         Session s = service.find(id);
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
@@ -114,14 +140,22 @@ public class SessionResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Change or reschedule a session", description = "JSON merge patch (RFC 7396) of the fields of "
-            + "SessionRequest, for a PLANNED session; send If-Match with the ETag. A change of startsAt, endsAt or timeZone "
-            + "is a reschedule: invitations stay, the calendar SEQUENCE rises and a SessionRescheduled event tells the invitees. "
-            + "engagementId and type cannot change. A capacity below the seats already taken is a 409; a higher one gives "
-            + "seats to the waitlist.")
-    @APIResponse(responseCode = "200", description = "The changed session",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+    @Operation(
+            summary = "Change or reschedule a session",
+            description = "JSON merge patch (RFC 7396) of the fields of "
+                    + "SessionRequest, for a PLANNED session; send If-Match with the ETag. A change of startsAt, endsAt or timeZone "
+                    + "is a reschedule: invitations stay, the calendar SEQUENCE rises and a SessionRescheduled event tells the invitees. "
+                    + "engagementId and type cannot change. A capacity below the seats already taken is a 409; a higher one gives "
+                    + "seats to the waitlist.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    public Response patch(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = Versions.expected(ifMatch);
         Session current = service.writable(id, expected);
         SessionRequest changed = mergePatch.apply(SessionView.editable(current), patch, SessionRequest.class);
@@ -132,29 +166,47 @@ public class SessionResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Cancel a session", description = "Only a PLANNED session; invitees learn it through the SessionCancelled event.")
-    @APIResponse(responseCode = "200", description = "The cancelled session",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull @Valid CancelRequest request) {
-        Session s = service.cancel(id, Versions.expected(ifMatch), request.reason().strip());
+    @Operation(
+            summary = "Cancel a session",
+            description = "Only a PLANNED session; invitees learn it through the SessionCancelled event.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cancelled session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    public Response cancel(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid CancelRequest request) {
+        Session s =
+                service.cancel(id, Versions.expected(ifMatch), request.reason().strip());
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
     }
 
     /** Why a session is cancelled. */
     @Schema(name = "CancelRequest")
-    public record CancelRequest(@NotBlank @Size(max = 1000) @Schema(examples = "The venue is unavailable.") String reason) {
-    }
+    public record CancelRequest(
+            @NotBlank @Size(max = 1000) @Schema(examples = "The venue is unavailable.")
+            String reason) {}
 
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Complete a session", description = "Only a PLANNED session that has started (409 otherwise). "
-            + "The SessionCompleted event carries the attendees marked present, with their parties; feedback-service opens "
-            + "the session's evaluation round from it when the engagement asks for that.")
-    @APIResponse(responseCode = "200", description = "The completed session",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @Operation(
+            summary = "Complete a session",
+            description = "Only a PLANNED session that has started (409 otherwise). "
+                    + "The SessionCompleted event carries the attendees marked present, with their parties; feedback-service opens "
+                    + "the session's evaluation round from it when the engagement asks for that.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The completed session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Session s = service.complete(id, Versions.expected(ifMatch));
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();

@@ -13,26 +13,69 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A session as the API shows it. */
 @Schema(name = "Session")
-public record SessionView(UUID id, UUID engagementId, SessionType type, String title, String description,
-                          List<AgendaItem> agenda,
-                          OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
-                          SessionRequest.Location location, Integer capacity, List<String> facilitators,
-                          boolean openRegistration, SessionStatus status, String cancelReason,
-                          @Schema(description = "iCalendar SEQUENCE: rises on every reschedule and on cancellation") int sequence,
-                          OffsetDateTime completedAt, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record SessionView(
+        UUID id,
+        UUID engagementId,
+        SessionType type,
+        String title,
+        String description,
+        List<AgendaItem> agenda,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String timeZone,
+        SessionRequest.Location location,
+        Integer capacity,
+        List<String> facilitators,
+        boolean openRegistration,
+        SessionStatus status,
+        String cancelReason,
+
+        @Schema(description = "iCalendar SEQUENCE: rises on every reschedule and on cancellation")
+        int sequence,
+
+        OffsetDateTime completedAt,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     public static SessionView of(Session s) {
-        return new SessionView(s.id, s.engagementId, s.type, s.title, s.description, s.agenda == null ? List.of() : s.agenda,
-                s.startsAt, s.endsAt, s.timeZone,
+        return new SessionView(
+                s.id,
+                s.engagementId,
+                s.type,
+                s.title,
+                s.description,
+                s.agenda == null ? List.of() : s.agenda,
+                s.startsAt,
+                s.endsAt,
+                s.timeZone,
                 new SessionRequest.Location(LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
-                s.capacity, List.of(s.facilitators), s.openRegistration, s.status, s.cancelReason, s.sequence, s.completedAt,
-                s.version, s.createdAt, s.updatedAt);
+                s.capacity,
+                List.of(s.facilitators),
+                s.openRegistration,
+                s.status,
+                s.cancelReason,
+                s.sequence,
+                s.completedAt,
+                s.version,
+                s.createdAt,
+                s.updatedAt);
     }
 
     /** The editable fields, as a request a merge patch applies to. */
     public static SessionRequest editable(Session s) {
-        return new SessionRequest(s.engagementId, s.type, s.title, s.description, s.agenda, s.startsAt, s.endsAt, s.timeZone,
+        return new SessionRequest(
+                s.engagementId,
+                s.type,
+                s.title,
+                s.description,
+                s.agenda,
+                s.startsAt,
+                s.endsAt,
+                s.timeZone,
                 new SessionRequest.Location(LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
-                s.capacity, List.of(s.facilitators), s.openRegistration);
+                s.capacity,
+                List.of(s.facilitators),
+                s.openRegistration);
     }
 }

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.session.Attendance;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
-import org.dialoog.conventions.domain.DomainException;
 
 /** Who was at a session: recorded once it has started, and carried by SessionCompleted. */
 @ApplicationScoped
@@ -21,8 +21,7 @@ import org.dialoog.conventions.domain.DomainException;
 public class AttendanceService {
 
     /** One line of the attendance list. */
-    public record Mark(UUID participantId, boolean present) {
-    }
+    public record Mark(UUID participantId, boolean present) {}
 
     private final EngagementAccess access;
 
@@ -38,15 +37,18 @@ public class AttendanceService {
                     + "; attendance is recorded while it is PLANNED, before it is completed.");
         }
         if (s.startsAt.isAfter(OffsetDateTime.now())) {
-            throw DomainException.conflict("Session " + sessionId + " starts at " + s.startsAt + "; attendance is recorded once it started.");
+            throw DomainException.conflict(
+                    "Session " + sessionId + " starts at " + s.startsAt + "; attendance is recorded once it started.");
         }
         List<DomainException.FieldError> errors = new ArrayList<>();
         List<KnownParticipant> participants = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
             KnownParticipant p = KnownParticipant.findById(marks.get(i).participantId());
             if (p == null || !p.engagementId.equals(s.engagementId)) {
-                errors.add(new DomainException.FieldError("[" + i + "].participantId",
-                        "no participant " + marks.get(i).participantId() + " of this session's engagement is known here"));
+                errors.add(new DomainException.FieldError(
+                        "[" + i + "].participantId",
+                        "no participant " + marks.get(i).participantId()
+                                + " of this session's engagement is known here"));
             }
             participants.add(p);
         }
@@ -56,7 +58,8 @@ public class AttendanceService {
         OffsetDateTime now = OffsetDateTime.now();
         for (int i = 0; i < marks.size(); i++) {
             KnownParticipant p = participants.get(i);
-            Attendance a = Attendance.<Attendance>find("sessionId = ?1 and participantId = ?2", s.id, p.id).firstResult();
+            Attendance a = Attendance.<Attendance>find("sessionId = ?1 and participantId = ?2", s.id, p.id)
+                    .firstResult();
             if (a == null) {
                 a = new Attendance();
                 a.id = UUID.randomUUID();

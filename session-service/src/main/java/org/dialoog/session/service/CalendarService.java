@@ -31,10 +31,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
-import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Sessions as RFC 5545 calendars, written by ical4j: one VEVENT per session with a stable UID,
@@ -92,7 +92,10 @@ public class CalendarService {
         event.add(new DtStamp(Instant.now()));
         event.add(new LastModified(s.updatedAt.toInstant()));
         event.add(new Sequence(s.sequence));
-        event.add(s.status == SessionStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(
+                s.status == SessionStatus.CANCELLED
+                        ? ImmutableStatus.VEVENT_CANCELLED
+                        : ImmutableStatus.VEVENT_CONFIRMED);
         String description = description(s);
         if (!description.isEmpty()) {
             event.add(new Description(description));
@@ -116,7 +119,8 @@ public class CalendarService {
             if (text.length() > 0) {
                 text.append("\n\n");
             }
-            text.append(s.agenda.stream().map(a -> "- " + a.title() + " (" + a.minutes() + " min)")
+            text.append(s.agenda.stream()
+                    .map(a -> "- " + a.title() + " (" + a.minutes() + " min)")
                     .collect(Collectors.joining("\n")));
         }
         if (s.status == SessionStatus.CANCELLED && s.cancelReason != null) {

@@ -87,8 +87,10 @@ public class EngagementAccess {
     public KnownEngagement plannable(UUID engagementId, String field) {
         KnownEngagement e = KnownEngagement.findById(engagementId);
         if (e == null) {
-            throw DomainException.invalid(field, "no engagement " + engagementId
-                    + " is known here (a new one becomes known within a second of its creation)");
+            throw DomainException.invalid(
+                    field,
+                    "no engagement " + engagementId
+                            + " is known here (a new one becomes known within a second of its creation)");
         }
         if (!canWrite(e)) {
             throw forbidden();
@@ -101,7 +103,8 @@ public class EngagementAccess {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
             return SessionSearch.Scope.TENANT;
         }
-        return caller.is(Caller.FACILITATOR) ? SessionSearch.Scope.facilitatedBy(caller.userId())
+        return caller.is(Caller.FACILITATOR)
+                ? SessionSearch.Scope.facilitatedBy(caller.userId())
                 : SessionSearch.Scope.withClientContact(caller.userId());
     }
 
@@ -121,6 +124,7 @@ public class EngagementAccess {
     }
 
     private static DomainException forbidden() {
-        return new DomainException(403, "Forbidden", "Only the engagement's facilitators or an admin can change its sessions.");
+        return new DomainException(
+                403, "Forbidden", "Only the engagement's facilitators or an admin can change its sessions.");
     }
 }

@@ -22,7 +22,8 @@ public class EngagementReadModel {
         this.inbox = inbox;
     }
 
-    public void upsert(UUID id, String title, String status, String[] facilitators, String[] clientContacts, long version) {
+    public void upsert(
+            UUID id, String title, String status, String[] facilitators, String[] clientContacts, long version) {
         KnownEngagement e = KnownEngagement.findById(id);
         boolean isNew = e == null;
         if (isNew) {
@@ -54,8 +55,10 @@ public class EngagementReadModel {
         }
         e.status = status;
         if ("CONCLUDED".equals(status) || "CANCELLED".equals(status)) {
-            sessions.cancelUpcoming(id, "The engagement was " + status.toLowerCase()
-                    + (reason == null || reason.isBlank() ? "." : ": " + reason));
+            sessions.cancelUpcoming(
+                    id,
+                    "The engagement was " + status.toLowerCase()
+                            + (reason == null || reason.isBlank() ? "." : ": " + reason));
         }
     }
 

@@ -38,8 +38,7 @@ public class InvitationService {
     }
 
     /** The outcome of inviting: who is newly invited and who already was. */
-    public record Invited(List<Invitation> created, List<UUID> alreadyInvited) {
-    }
+    public record Invited(List<Invitation> created, List<UUID> alreadyInvited) {}
 
     /** Invites participants, and every current participant of the named parties; inviting twice changes nothing. */
     public Invited invite(UUID sessionId, List<UUID> participantIds, List<UUID> partyIds) {
@@ -50,18 +49,21 @@ public class InvitationService {
         for (int i = 0; i < participantIds.size(); i++) {
             KnownParticipant p = KnownParticipant.findById(participantIds.get(i));
             if (p == null || !p.engagementId.equals(s.engagementId)) {
-                errors.add(new DomainException.FieldError("participantIds[" + i + "]",
+                errors.add(new DomainException.FieldError(
+                        "participantIds[" + i + "]",
                         "no participant " + participantIds.get(i) + " of this session's engagement is known here"));
             } else {
                 wanted.put(p.id, p);
             }
         }
         for (int i = 0; i < partyIds.size(); i++) {
-            List<KnownParticipant> members = KnownParticipant.list("engagementId = ?1 and partyId = ?2",
-                    Sort.ascending("id"), s.engagementId, partyIds.get(i));
+            List<KnownParticipant> members = KnownParticipant.list(
+                    "engagementId = ?1 and partyId = ?2", Sort.ascending("id"), s.engagementId, partyIds.get(i));
             if (members.isEmpty()) {
-                errors.add(new DomainException.FieldError("partyIds[" + i + "]",
-                        "no participants of party " + partyIds.get(i) + " in this session's engagement are known here"));
+                errors.add(new DomainException.FieldError(
+                        "partyIds[" + i + "]",
+                        "no participants of party " + partyIds.get(i)
+                                + " in this session's engagement are known here"));
             }
             members.forEach(p -> wanted.put(p.id, p));
         }
@@ -97,8 +99,11 @@ public class InvitationService {
         access.readable(sessionId);
         var q = status == null
                 ? Invitation.<Invitation>find("sessionId", Sort.ascending("invitedAt", "participantId"), sessionId)
-                : Invitation.<Invitation>find("sessionId = ?1 and status = ?2", Sort.ascending("invitedAt", "participantId"),
-                        sessionId, status);
+                : Invitation.<Invitation>find(
+                        "sessionId = ?1 and status = ?2",
+                        Sort.ascending("invitedAt", "participantId"),
+                        sessionId,
+                        status);
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 
@@ -114,12 +119,16 @@ public class InvitationService {
         requirePlanned(s);
         Invitation inv = Invitation.<Invitation>find("sessionId = ?1 and participantId = ?2", s.id, participantId)
                 .firstResultOptional()
-                .orElseThrow(() -> DomainException.notFound("Invitation of participant", participantId + " to session " + sessionId));
+                .orElseThrow(() -> DomainException.notFound(
+                        "Invitation of participant", participantId + " to session " + sessionId));
         // seats are counted only when the answer asks for one
         boolean seatFree = inv.asksForSeat(response) && seats.free(s);
         boolean seatGivenUp = inv.answer(response, seatFree, OffsetDateTime.now());
         Invitation.flush();
-        outbox.record(EventTypes.INVITATION_RESPONDED, s.engagementId, s.id,
+        outbox.record(
+                EventTypes.INVITATION_RESPONDED,
+                s.engagementId,
+                s.id,
                 SessionEvents.InvitationResponded.of(s, inv, response, false));
         if (seatGivenUp) {
             seats.fillFreeSeats(s);
@@ -129,7 +138,8 @@ public class InvitationService {
 
     private static void requirePlanned(Session s) {
         if (s.status != SessionStatus.PLANNED) {
-            throw DomainException.conflict("Session " + s.id + " is " + s.status + "; invitations change only while it is PLANNED.");
+            throw DomainException.conflict(
+                    "Session " + s.id + " is " + s.status + "; invitations change only while it is PLANNED.");
         }
     }
 }

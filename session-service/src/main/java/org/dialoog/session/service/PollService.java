@@ -27,12 +27,11 @@ import org.dialoog.session.Session;
 public class PollService {
 
     /** A candidate slot of a poll to open. */
-    public record CandidateSlot(OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    public record CandidateSlot(OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     /** A poll with its slots, votes and ranking. */
-    public record Outcome(SchedulingPoll poll, List<PollSlot> slots, List<PollVote> votes, List<SlotRanking.Ranked> ranking) {
-    }
+    public record Outcome(
+            SchedulingPoll poll, List<PollSlot> slots, List<PollVote> votes, List<SlotRanking.Ranked> ranking) {}
 
     private final EngagementAccess access;
     private final SessionService sessions;
@@ -56,7 +55,8 @@ public class PollService {
         int i = 0;
         for (UUID party : partyIds) {
             if (KnownParticipant.count("engagementId = ?1 and partyId = ?2", engagementId, party) == 0) {
-                errors.add(new DomainException.FieldError("partyIds[" + i + "]",
+                errors.add(new DomainException.FieldError(
+                        "partyIds[" + i + "]",
                         "no participants of party " + party + " in engagement " + engagementId + " are known here"));
             }
             i++;
@@ -95,7 +95,9 @@ public class PollService {
             throw DomainException.conflict("Poll " + pollId + " is decided; votes are closed.");
         }
         KnownParticipant p = KnownParticipant.findById(participantId);
-        if (p == null || !p.engagementId.equals(poll.engagementId) || !Arrays.asList(poll.partyIds).contains(p.partyId)) {
+        if (p == null
+                || !p.engagementId.equals(poll.engagementId)
+                || !Arrays.asList(poll.partyIds).contains(p.partyId)) {
             throw DomainException.notFound("Participant of this poll's parties", participantId);
         }
         Set<UUID> slotIds = new HashSet<>(slots(pollId).stream().map(s -> s.id).toList());
@@ -108,7 +110,8 @@ public class PollService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        PollVote v = PollVote.<PollVote>find("pollId = ?1 and participantId = ?2", pollId, participantId).firstResult();
+        PollVote v = PollVote.<PollVote>find("pollId = ?1 and participantId = ?2", pollId, participantId)
+                .firstResult();
         if (v == null) {
             v = new PollVote();
             v.id = UUID.randomUUID();
@@ -131,9 +134,13 @@ public class PollService {
         List<PollSlot> slots = slots(pollId);
         List<PollVote> votes = PollVote.list("pollId", Sort.ascending("votedAt", "participantId"), pollId);
         List<SlotRanking.Ranked> ranking = SlotRanking.rank(
-                slots.stream().map(s -> new SlotRanking.Slot(s.id, s.startsAt, s.endsAt)).toList(),
+                slots.stream()
+                        .map(s -> new SlotRanking.Slot(s.id, s.startsAt, s.endsAt))
+                        .toList(),
                 List.of(poll.partyIds),
-                votes.stream().map(v -> new SlotRanking.Vote(v.participantId, v.partyId, Set.of(v.available))).toList());
+                votes.stream()
+                        .map(v -> new SlotRanking.Vote(v.participantId, v.partyId, Set.of(v.available)))
+                        .toList());
         return new Outcome(poll, slots, votes, ranking);
     }
 
@@ -143,7 +150,9 @@ public class PollService {
         if (poll.status != SchedulingPoll.Status.OPEN) {
             throw DomainException.conflict("Poll " + pollId + " is already decided (session " + poll.sessionId + ").");
         }
-        PollSlot slot = slots(pollId).stream().filter(s -> s.id.equals(slotId)).findFirst()
+        PollSlot slot = slots(pollId).stream()
+                .filter(s -> s.id.equals(slotId))
+                .findFirst()
                 .orElseThrow(() -> DomainException.invalid("slotId", "not a slot of poll " + pollId));
         Session s = sessions.schedule(details);
         invitations.invite(s.id, List.of(), List.of(poll.partyIds));
@@ -155,7 +164,9 @@ public class PollService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PollSlot slot(UUID pollId, UUID slotId) {
-        return slots(pollId).stream().filter(s -> s.id.equals(slotId)).findFirst()
+        return slots(pollId).stream()
+                .filter(s -> s.id.equals(slotId))
+                .findFirst()
                 .orElseThrow(() -> DomainException.invalid("slotId", "not a slot of poll " + pollId));
     }
 
@@ -171,7 +182,8 @@ public class PollService {
     private SchedulingPoll writable(UUID pollId) {
         SchedulingPoll poll = readable(pollId);
         if (!access.canWrite(KnownEngagement.findById(poll.engagementId))) {
-            throw new DomainException(403, "Forbidden", "Only the engagement's facilitators or an admin can change its polls.");
+            throw new DomainException(
+                    403, "Forbidden", "Only the engagement's facilitators or an admin can change its polls.");
         }
         return poll;
     }

@@ -39,8 +39,7 @@ public class RegistrationService {
     }
 
     /** A new registration and its code, which is not stored and cannot be shown again. */
-    public record Registered(Registration registration, String code) {
-    }
+    public record Registered(Registration registration, String code) {}
 
     /** Registers a member of the public; runs for the session's tenant, found by {@code store/PublicSessions}. */
     public Registered register(UUID sessionId, String name, String email) {
@@ -53,8 +52,12 @@ public class RegistrationService {
                     + (s.status == SessionStatus.PLANNED ? "already under way or over" : s.status) + ".");
         }
         String normalisedEmail = email.strip();
-        if (Registration.count("sessionId = ?1 and lower(email) = ?2 and status <> ?3", s.id,
-                normalisedEmail.toLowerCase(java.util.Locale.ROOT), Registration.Status.CANCELLED) > 0) {
+        if (Registration.count(
+                        "sessionId = ?1 and lower(email) = ?2 and status <> ?3",
+                        s.id,
+                        normalisedEmail.toLowerCase(java.util.Locale.ROOT),
+                        Registration.Status.CANCELLED)
+                > 0) {
             throw DomainException.conflict("This e-mail address is already registered for the session; "
                     + "cancel with the registration code first to register again.");
         }
@@ -78,7 +81,8 @@ public class RegistrationService {
         Session s = access.lockedForPublic(sessionId);
         Registration r = Registration.<Registration>find("sessionId = ?1 and codeHash = ?2", s.id, hash(code))
                 .firstResultOptional()
-                .orElseThrow(() -> new DomainException(404, "Not found", "No registration for session " + sessionId + " has this code."));
+                .orElseThrow(() -> new DomainException(
+                        404, "Not found", "No registration for session " + sessionId + " has this code."));
         if (r.status == Registration.Status.CANCELLED) {
             return r;
         }
@@ -100,13 +104,15 @@ public class RegistrationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Registration find(UUID sessionId, UUID id) {
         access.manageable(sessionId);
-        return Registration.<Registration>find("sessionId = ?1 and id = ?2", sessionId, id).firstResultOptional()
+        return Registration.<Registration>find("sessionId = ?1 and id = ?2", sessionId, id)
+                .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Registration", id));
     }
 
     static String hash(String code) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

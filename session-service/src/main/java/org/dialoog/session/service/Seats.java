@@ -41,8 +41,14 @@ public class Seats {
 
     /** Participants still expected: every invitation that was not declined. */
     public List<UUID> invitees(UUID sessionId) {
-        return Invitation.<Invitation>list("sessionId = ?1 and status <> ?2", Sort.ascending("participantId"),
-                sessionId, Invitation.Status.DECLINED).stream().map(i -> i.participantId).toList();
+        return Invitation.<Invitation>list(
+                        "sessionId = ?1 and status <> ?2",
+                        Sort.ascending("participantId"),
+                        sessionId,
+                        Invitation.Status.DECLINED)
+                .stream()
+                .map(i -> i.participantId)
+                .toList();
     }
 
     /** Gives free seats to the waitlist, first come first served across invitations and registrations. */
@@ -52,14 +58,27 @@ public class Seats {
             return;
         }
         // only the first `free` of each line can get a seat
-        List<Invitation> invitations = Invitation.<Invitation>find("sessionId = ?1 and status = ?2",
-                Sort.ascending("waitlistedAt", "id"), s.id, Invitation.Status.WAITLISTED).range(0, free - 1).list();
-        List<Registration> registrations = Registration.<Registration>find("sessionId = ?1 and status = ?2",
-                Sort.ascending("waitlistedAt", "id"), s.id, Registration.Status.WAITLISTED).range(0, free - 1).list();
+        List<Invitation> invitations = Invitation.<Invitation>find(
+                        "sessionId = ?1 and status = ?2",
+                        Sort.ascending("waitlistedAt", "id"),
+                        s.id,
+                        Invitation.Status.WAITLISTED)
+                .range(0, free - 1)
+                .list();
+        List<Registration> registrations = Registration.<Registration>find(
+                        "sessionId = ?1 and status = ?2",
+                        Sort.ascending("waitlistedAt", "id"),
+                        s.id,
+                        Registration.Status.WAITLISTED)
+                .range(0, free - 1)
+                .list();
         Waitlist.Promoted promoted = Waitlist.promote(free, invitations, registrations);
         Invitation.flush();
         for (Invitation invitation : promoted.invitations()) {
-            outbox.record(EventTypes.INVITATION_RESPONDED, s.engagementId, s.id,
+            outbox.record(
+                    EventTypes.INVITATION_RESPONDED,
+                    s.engagementId,
+                    s.id,
                     SessionEvents.InvitationResponded.of(s, invitation, Invitation.Status.ACCEPTED, true));
         }
     }

@@ -13,11 +13,20 @@ import org.dialoog.session.SessionType;
  * The request that carried it was validated field by field; the rules between fields (times,
  * agenda, location) are the service's.
  */
-public record SessionDetails(UUID engagementId, SessionType type, String title, String description, List<AgendaItem> agenda,
-                             OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, Location location,
-                             Integer capacity, List<String> facilitators, boolean openRegistration) {
+public record SessionDetails(
+        UUID engagementId,
+        SessionType type,
+        String title,
+        String description,
+        List<AgendaItem> agenda,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String timeZone,
+        Location location,
+        Integer capacity,
+        List<String> facilitators,
+        boolean openRegistration) {
 
     /** Where the session takes place; which of address and url are needed depends on the mode. */
-    public record Location(LocationMode mode, String address, String url) {
-    }
+    public record Location(LocationMode mode, String address, String url) {}
 }

@@ -46,8 +46,13 @@ public class SessionService {
     private final FacilitatorBookings bookings;
     private final SessionSearch search;
 
-    SessionService(Outbox outbox, Caller caller, EngagementAccess access, Seats seats, FacilitatorBookings bookings,
-                   SessionSearch search) {
+    SessionService(
+            Outbox outbox,
+            Caller caller,
+            EngagementAccess access,
+            Seats seats,
+            FacilitatorBookings bookings,
+            SessionSearch search) {
         this.outbox = outbox;
         this.caller = caller;
         this.access = access;
@@ -60,8 +65,10 @@ public class SessionService {
         List<DomainException.FieldError> errors = checkTimes(r);
         KnownEngagement engagement = KnownEngagement.findById(r.engagementId());
         if (engagement == null) {
-            errors.add(new DomainException.FieldError("engagementId", "no engagement " + r.engagementId()
-                    + " is known here (a new one becomes known within a second of its creation)"));
+            errors.add(new DomainException.FieldError(
+                    "engagementId",
+                    "no engagement " + r.engagementId()
+                            + " is known here (a new one becomes known within a second of its creation)"));
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
@@ -109,7 +116,8 @@ public class SessionService {
             errors.add(new DomainException.FieldError("engagementId", "a session cannot move to another engagement"));
         }
         if (r.type() != s.type) {
-            errors.add(new DomainException.FieldError("type", "the type of a session cannot change; cancel it and schedule another"));
+            errors.add(new DomainException.FieldError(
+                    "type", "the type of a session cannot change; cancel it and schedule another"));
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
@@ -123,9 +131,11 @@ public class SessionService {
         int taken = seats.taken(s.id);
         if (s.capacity != null && s.capacity < taken) {
             throw DomainException.conflict("Capacity " + s.capacity + " is below the " + taken
-                    + " seats already taken; ask people to decline first or keep a capacity of at least " + taken + ".");
+                    + " seats already taken; ask people to decline first or keep a capacity of at least " + taken
+                    + ".");
         }
-        boolean rescheduled = !s.startsAt.isEqual(previousStart) || !s.endsAt.isEqual(previousEnd)
+        boolean rescheduled = !s.startsAt.isEqual(previousStart)
+                || !s.endsAt.isEqual(previousEnd)
                 || !s.timeZone.equals(previousZone);
         if (rescheduled) {
             s.sequence++;
@@ -133,7 +143,10 @@ public class SessionService {
         s.updatedAt = OffsetDateTime.now();
         Session.flush();
         if (rescheduled) {
-            outbox.record(EventTypes.SESSION_RESCHEDULED, s.engagementId, s.id,
+            outbox.record(
+                    EventTypes.SESSION_RESCHEDULED,
+                    s.engagementId,
+                    s.id,
                     SessionEvents.Rescheduled.of(s, previousStart, previousEnd, seats.invitees(s.id)));
         }
         if (!Objects.equals(previousCapacity, s.capacity)) {
@@ -154,7 +167,8 @@ public class SessionService {
         Session s = writable(id, expectedVersion);
         s.complete(OffsetDateTime.now());
         Session.flush();
-        List<Attendance> present = Attendance.list("sessionId = ?1 and present = true", Sort.ascending("participantId"), s.id);
+        List<Attendance> present =
+                Attendance.list("sessionId = ?1 and present = true", Sort.ascending("participantId"), s.id);
         outbox.record(EventTypes.SESSION_COMPLETED, s.engagementId, s.id, SessionEvents.Completed.of(s, present));
         return s;
     }
@@ -162,8 +176,11 @@ public class SessionService {
     /** When an engagement closes, its sessions still to come are cancelled with that reason. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelUpcoming(UUID engagementId, String reason) {
-        List<Session> upcoming = Session.list("engagementId = ?1 and status = ?2 and startsAt > ?3",
-                engagementId, SessionStatus.PLANNED, OffsetDateTime.now());
+        List<Session> upcoming = Session.list(
+                "engagementId = ?1 and status = ?2 and startsAt > ?3",
+                engagementId,
+                SessionStatus.PLANNED,
+                OffsetDateTime.now());
         upcoming.forEach(s -> cancel(s, reason));
         return upcoming.size();
     }
@@ -171,7 +188,11 @@ public class SessionService {
     private void cancel(Session s, String reason) {
         s.cancel(reason, OffsetDateTime.now());
         Session.flush();
-        outbox.record(EventTypes.SESSION_CANCELLED, s.engagementId, s.id, SessionEvents.Cancelled.of(s, seats.invitees(s.id)));
+        outbox.record(
+                EventTypes.SESSION_CANCELLED,
+                s.engagementId,
+                s.id,
+                SessionEvents.Cancelled.of(s, seats.invitees(s.id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -195,7 +216,8 @@ public class SessionService {
         s.locationAddress = r.location().address();
         s.locationUrl = r.location().url();
         s.capacity = r.capacity();
-        s.facilitators = new LinkedHashSet<>(r.facilitators() == null ? List.of() : r.facilitators()).toArray(String[]::new);
+        s.facilitators =
+                new LinkedHashSet<>(r.facilitators() == null ? List.of() : r.facilitators()).toArray(String[]::new);
         s.openRegistration = r.openRegistration();
     }
 
@@ -211,8 +233,11 @@ public class SessionService {
         for (Session other : bookings.plannedOverlapping(s)) {
             Optional<String> facilitator = s.facilitatorClashWith(other);
             if (facilitator.isPresent()) {
-                throw new DomainException(409, "Facilitator already booked",
-                        "Facilitator " + facilitator.get() + " is already booked in session " + other.id + " ('" + other.title
+                throw new DomainException(
+                        409,
+                        "Facilitator already booked",
+                        "Facilitator " + facilitator.get() + " is already booked in session " + other.id + " ('"
+                                + other.title
                                 + "', " + other.startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " to "
                                 + other.endsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ").");
             }
@@ -229,19 +254,21 @@ public class SessionService {
             long planned = r.agenda().stream().mapToLong(AgendaItem::minutes).sum();
             long available = Duration.between(r.startsAt(), r.endsAt()).toMinutes();
             if (planned > available) {
-                errors.add(new DomainException.FieldError("agenda", "the agenda takes " + planned
-                        + " minutes but the session lasts " + available));
+                errors.add(new DomainException.FieldError(
+                        "agenda", "the agenda takes " + planned + " minutes but the session lasts " + available));
             }
         }
         if (r.timeZone() != null) {
             try {
                 ZoneId.of(r.timeZone());
             } catch (DateTimeException e) {
-                errors.add(new DomainException.FieldError("timeZone", "not an IANA time zone (for example Europe/Amsterdam)"));
+                errors.add(new DomainException.FieldError(
+                        "timeZone", "not an IANA time zone (for example Europe/Amsterdam)"));
             }
         }
         SessionDetails.Location l = r.location();
-        if (l.mode() != LocationMode.ONLINE && (l.address() == null || l.address().isBlank())) {
+        if (l.mode() != LocationMode.ONLINE
+                && (l.address() == null || l.address().isBlank())) {
             errors.add(new DomainException.FieldError("location.address", "required for " + l.mode() + " sessions"));
         }
         if (l.mode() != LocationMode.ON_SITE && (l.url() == null || l.url().isBlank())) {

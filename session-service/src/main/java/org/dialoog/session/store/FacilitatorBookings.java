@@ -40,7 +40,12 @@ public class FacilitatorBookings {
 
     /** The PLANNED sessions other than {@code s} that overlap its time, earliest first. */
     public List<Session> plannedOverlapping(Session s) {
-        return Session.list("status = ?1 and startsAt < ?2 and endsAt > ?3 and id <> ?4",
-                Sort.ascending("startsAt"), SessionStatus.PLANNED, s.endsAt, s.startsAt, s.id);
+        return Session.list(
+                "status = ?1 and startsAt < ?2 and endsAt > ?3 and id <> ?4",
+                Sort.ascending("startsAt"),
+                SessionStatus.PLANNED,
+                s.endsAt,
+                s.startsAt,
+                s.id);
     }
 }

@@ -26,7 +26,7 @@ public class PublicSessions {
 
     public Optional<String> tenantOf(UUID sessionId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select tenant from session where id = ?")) {
+                PreparedStatement st = c.prepareStatement("select tenant from session where id = ?")) {
             st.setObject(1, sessionId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -39,8 +39,8 @@ public class SessionSearch {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (scope.engagementList() != null) {
-            where.add("engagementId in (select k.id from KnownEngagement k where array_contains(k." + scope.engagementList()
-                    + ", :me))");
+            where.add("engagementId in (select k.id from KnownEngagement k where array_contains(k."
+                    + scope.engagementList() + ", :me))");
             params.put("me", scope.userId());
         }
         if (f.engagementId() != null) {
@@ -67,8 +67,10 @@ public class SessionSearch {
             where.add("array_contains(facilitators, :facilitator)");
             params.put("facilitator", f.facilitator());
         }
-        var q = Session.<Session>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
-                Sort.ascending("startsAt", "id"), params);
+        var q = Session.<Session>find(
+                String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
+                Sort.ascending("startsAt", "id"),
+                params);
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 }

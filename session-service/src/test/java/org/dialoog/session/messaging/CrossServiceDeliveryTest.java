@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * API, Kafka is started: every one of them reaches session-service's read model, once.
  */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class CrossServiceDeliveryTest {
 
@@ -50,26 +52,47 @@ class CrossServiceDeliveryTest {
             broker.stop();
             try {
                 for (int i = 0; i < 100; i++) {
-                    ids.add(given().auth().oauth2(token).contentType(ContentType.JSON)
-                            .body(Map.of("title", "Outage " + i, "kind", "PROCESS_FACILITATION", "clientOrganisation", "Waterschap",
-                                    "objectives", List.of("RESTORE_CALM")))
-                            .post(engagements.baseUrl() + "/api/v1/engagements").then().statusCode(201).extract().<String>path("id"));
+                    ids.add(given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of(
+                                    "title",
+                                    "Outage " + i,
+                                    "kind",
+                                    "PROCESS_FACILITATION",
+                                    "clientOrganisation",
+                                    "Waterschap",
+                                    "objectives",
+                                    List.of("RESTORE_CALM")))
+                            .post(engagements.baseUrl() + "/api/v1/engagements")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .<String>path("id"));
                 }
             } finally {
                 broker.start();
             }
             String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(count("select count(*) from known_engagement where id in (" + in + ")")).isEqualTo(100));
-            assertThat(count("select count(*) from known_engagement where id in (" + in + ") and status = 'DRAFT' and title like 'Outage %'"))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(
+                            () -> assertThat(count("select count(*) from known_engagement where id in (" + in + ")"))
+                                    .isEqualTo(100));
+            assertThat(count("select count(*) from known_engagement where id in (" + in
+                            + ") and status = 'DRAFT' and title like 'Outage %'"))
                     .isEqualTo(100);
             // One applied mark per event: nothing was applied twice (a repeat would have been skipped, not counted).
-            assertThat(count("select count(*) from processed_event where consumer = 'engagement-events'") - appliedBefore).isEqualTo(100);
+            assertThat(count("select count(*) from processed_event where consumer = 'engagement-events'")
+                            - appliedBefore)
+                    .isEqualTo(100);
         }
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

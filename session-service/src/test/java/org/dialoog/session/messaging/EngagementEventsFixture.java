@@ -20,7 +20,9 @@ public final class EngagementEventsFixture implements AutoCloseable {
     /** engagement-service's documented example of engagement-created, for this engagement. */
     public String created(UUID engagementId, String tenant, String status) {
         String type = "nl.dialoog.engagement.engagement-created.v1";
-        String data = DocumentedEvents.example("engagement-service", type,
+        String data = DocumentedEvents.example(
+                "engagement-service",
+                type,
                 Map.of("engagementId", engagementId.toString(), "tenant", tenant, "status", status));
         return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
@@ -28,7 +30,9 @@ public final class EngagementEventsFixture implements AutoCloseable {
     /** engagement-service's documented example of engagement-status-changed, for this engagement. */
     public String statusChanged(UUID engagementId, String tenant, String from, String to) {
         String type = "nl.dialoog.engagement.engagement-status-changed.v1";
-        String data = DocumentedEvents.example("engagement-service", type,
+        String data = DocumentedEvents.example(
+                "engagement-service",
+                type,
                 Map.of("engagementId", engagementId.toString(), "tenant", tenant, "from", from, "to", to));
         return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
@@ -36,8 +40,18 @@ public final class EngagementEventsFixture implements AutoCloseable {
     /** engagement-service's documented example of participant-added: this participant joins this party. */
     public String participantAdded(UUID engagementId, String tenant, UUID partyId, UUID participantId) {
         String type = "nl.dialoog.engagement.participant-added.v1";
-        String data = DocumentedEvents.example("engagement-service", type, Map.of("engagementId", engagementId.toString(),
-                "tenant", tenant, "partyId", partyId.toString(), "participantId", participantId.toString()));
+        String data = DocumentedEvents.example(
+                "engagement-service",
+                type,
+                Map.of(
+                        "engagementId",
+                        engagementId.toString(),
+                        "tenant",
+                        tenant,
+                        "partyId",
+                        partyId.toString(),
+                        "participantId",
+                        participantId.toString()));
         return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
 

@@ -24,16 +24,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.dialoog.session.Api;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
-import org.dialoog.session.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Dead letters that operators can list and replay, and read models rebuilt from the topic. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class EventBackboneTest {
 
@@ -58,21 +60,44 @@ class EventBackboneTest {
         UUID engagement = UUID.randomUUID();
         String eventId = "broken-" + UUID.randomUUID();
         // A status change without "to": readable CloudEvent, unusable data.
-        events.send(eventId, "nl.dialoog.engagement.engagement-status-changed.v1", engagement, Api.TENANT,
+        events.send(
+                eventId,
+                "nl.dialoog.engagement.engagement-status-changed.v1",
+                engagement,
+                Api.TENANT,
                 "{\"engagementId\":\"" + engagement + "\",\"tenant\":\"demo\",\"from\":\"DRAFT\"}");
 
-        String deadLetter = await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin().get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath()
-                        .<String>getList("items.findAll { it.eventId == '" + eventId + "' }.id").stream().findFirst().orElse(null),
-                id -> id != null);
-        admin().get("/api/v1/dead-letters/" + deadLetter).then().statusCode(200)
-                .body("reason", containsString("lacks 'to'")).body("originalTopic", equalTo("dialoog.engagements"))
+        String deadLetter = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin()
+                                .get("/api/v1/dead-letters")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .<String>getList("items.findAll { it.eventId == '" + eventId + "' }.id")
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        id -> id != null);
+        admin().get("/api/v1/dead-letters/" + deadLetter)
+                .then()
+                .statusCode(200)
+                .body("reason", containsString("lacks 'to'"))
+                .body("originalTopic", equalTo("dialoog.engagements"))
                 .body("key", equalTo(engagement.toString()));
-        Api.as("admin-x", "admin", "other").get("/api/v1/dead-letters/" + deadLetter).then().statusCode(404);
+        Api.as("admin-x", "admin", "other")
+                .get("/api/v1/dead-letters/" + deadLetter)
+                .then()
+                .statusCode(404);
         Api.facilitator().get("/api/v1/dead-letters").then().statusCode(403);
 
-        admin().post("/api/v1/dead-letters/" + deadLetter + "/replay").then().statusCode(200).body("replayedAt", notNullValue());
-        assertThat(recordsWithEventId("dialoog.engagements", engagement.toString(), eventId)).isEqualTo(2);
+        admin().post("/api/v1/dead-letters/" + deadLetter + "/replay")
+                .then()
+                .statusCode(200)
+                .body("replayedAt", notNullValue());
+        assertThat(recordsWithEventId("dialoog.engagements", engagement.toString(), eventId))
+                .isEqualTo(2);
     }
 
     @Test
@@ -85,57 +110,95 @@ class EventBackboneTest {
             events.participantAdded(engagement, Api.TENANT, party, i == 100 ? moved : UUID.randomUUID());
         }
         String broken = "broken-" + UUID.randomUUID();
-        events.send(broken, "nl.dialoog.engagement.participant-added.v1", engagement, Api.TENANT,
+        events.send(
+                broken,
+                "nl.dialoog.engagement.participant-added.v1",
+                engagement,
+                Api.TENANT,
                 "{\"engagementId\":\"" + engagement + "\",\"partyId\":\"" + party + "\"}");
         UUID laterParty = UUID.randomUUID();
-        String later = events.send("moved-" + UUID.randomUUID(), "nl.dialoog.engagement.participant-updated.v1", engagement, Api.TENANT,
-                "{\"engagementId\":\"" + engagement + "\",\"partyId\":\"" + laterParty + "\",\"participantId\":\"" + moved + "\"}");
+        String later = events.send(
+                "moved-" + UUID.randomUUID(),
+                "nl.dialoog.engagement.participant-updated.v1",
+                engagement,
+                Api.TENANT,
+                "{\"engagementId\":\"" + engagement + "\",\"partyId\":\"" + laterParty + "\",\"participantId\":\""
+                        + moved + "\"}");
         for (int i = 0; i < 100; i++) {
             events.participantAdded(engagement, Api.TENANT, party, UUID.randomUUID());
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(count("select count(*) from known_participant where engagement_id = '" + engagement + "'")).isEqualTo(400));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count(
+                                "select count(*) from known_participant where engagement_id = '" + engagement + "'"))
+                        .isEqualTo(400));
         // the update came after the add in the same partition, and it won
-        assertThat(count("select count(*) from known_participant where id = '" + moved + "' and party_id = '" + laterParty + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from processed_event where event_id = 'engagement-events:" + later + "'")).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin().get("/api/v1/dead-letters?pageSize=100")
-                .then().statusCode(200).extract().jsonPath().<String>getList("items.eventId")).contains(broken));
-        assertThat(count("select count(*) from dead_letter where record_key = '" + engagement + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from known_participant where id = '" + moved + "' and party_id = '"
+                        + laterParty + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = 'engagement-events:" + later + "'"))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin().get("/api/v1/dead-letters?pageSize=100")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .<String>getList("items.eventId"))
+                        .contains(broken));
+        assertThat(count("select count(*) from dead_letter where record_key = '" + engagement + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void readModelIsRebuiltFromTheTopic() throws Exception {
         UUID engagement = UUID.randomUUID();
         events.created(engagement, Api.TENANT, "ACTIVE");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                admin().body(session(engagement, nextWeek().minusYears(3))).post("/api/v1/sessions").then().statusCode(201));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> admin().body(session(engagement, nextWeek().minusYears(3)))
+                        .post("/api/v1/sessions")
+                        .then()
+                        .statusCode(201));
         UUID phantom = UUID.randomUUID();
-        execute("insert into known_engagement (id, tenant, title, status) values ('" + phantom + "', 'demo', 'no event', 'ACTIVE')");
+        execute("insert into known_engagement (id, tenant, title, status) values ('" + phantom
+                + "', 'demo', 'no event', 'ACTIVE')");
 
-        admin().post("/api/v1/read-models/engagements/rebuild").then().statusCode(202).body("partitionsRewound", notNullValue());
+        admin().post("/api/v1/read-models/engagements/rebuild")
+                .then()
+                .statusCode(202)
+                .body("partitionsRewound", notNullValue());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(count("select count(*) from known_engagement where id = '" + phantom + "'")).isZero();
-            assertThat(count("select count(*) from known_engagement where id = '" + engagement + "' and status = 'ACTIVE'")).isEqualTo(1);
+            assertThat(count("select count(*) from known_engagement where id = '" + phantom + "'"))
+                    .isZero();
+            assertThat(count("select count(*) from known_engagement where id = '" + engagement
+                            + "' and status = 'ACTIVE'"))
+                    .isEqualTo(1);
         });
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.executeUpdate();
         }
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static int recordsWithEventId(String topic, String key, String eventId) {
-        return TopicReader.read(topic, r -> key.equals(r.key()) && eventId.equals(TopicReader.header(r, "ce_id")),
-                2, Duration.ofSeconds(10)).size();
+        return TopicReader.read(
+                        topic,
+                        r -> key.equals(r.key()) && eventId.equals(TopicReader.header(r, "ce_id")),
+                        2,
+                        Duration.ofSeconds(10))
+                .size();
     }
 }

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * and dead-letter topic, so nothing else on the test broker counts.
  */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class ShutdownRedeliveryTest {
 
@@ -50,10 +52,24 @@ class ShutdownRedeliveryTest {
         List<ProducerRecord<String, String>> events = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
             UUID engagement = new UUID(0x5157L, i % 50);
-            String data = DocumentedEvents.example("feedback-service", ROUND_OPENED, Map.of("roundId", UUID.randomUUID().toString(),
-                    "engagementId", engagement.toString(), "tenant", tenant));
-            events.add(EventPublisher.event(TOPIC, "urn:dialoog:feedback-service", UUID.randomUUID().toString(), ROUND_OPENED,
-                    engagement, tenant, data));
+            String data = DocumentedEvents.example(
+                    "feedback-service",
+                    ROUND_OPENED,
+                    Map.of(
+                            "roundId",
+                            UUID.randomUUID().toString(),
+                            "engagementId",
+                            engagement.toString(),
+                            "tenant",
+                            tenant));
+            events.add(EventPublisher.event(
+                    TOPIC,
+                    "urn:dialoog:feedback-service",
+                    UUID.randomUUID().toString(),
+                    ROUND_OPENED,
+                    engagement,
+                    tenant,
+                    data));
         }
         try (EventPublisher publisher = new EventPublisher()) {
             publisher.sendAll(events);
@@ -68,7 +84,9 @@ class ShutdownRedeliveryTest {
             long atStop;
             ServiceProcess first = ServiceProcess.start("engagement", broker, db, env, args);
             try {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> count(db, seen) > 0);
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> count(db, seen) > 0);
             } finally {
                 first.close(); // SIGTERM while the stream is being applied
             }
@@ -78,19 +96,25 @@ class ShutdownRedeliveryTest {
 
             ServiceProcess second = ServiceProcess.start("engagement", broker, db, env, args);
             try {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> count(db, seen) == EVENTS);
-                assertThat(count(db, "select count(*) from processed_event where tenant = '" + tenant + "'")).isEqualTo(EVENTS);
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> count(db, seen) == EVENTS);
+                assertThat(count(db, "select count(*) from processed_event where tenant = '" + tenant + "'"))
+                        .isEqualTo(EVENTS);
                 assertThat(count(db, "select count(*) from dead_letter")).isZero();
             } finally {
                 second.close();
             }
         }
-        assertThat(TopicReader.read(deadLetters, r -> true, 1, Duration.ofSeconds(5))).isEmpty();
+        assertThat(TopicReader.read(deadLetters, r -> true, 1, Duration.ofSeconds(5)))
+                .isEmpty();
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), TestDatabase.username(), TestDatabase.password());
-             PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c =
+                        DriverManager.getConnection(db.jdbcUrl(), TestDatabase.username(), TestDatabase.password());
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -21,16 +21,18 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
-import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
+import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The iCalendar output, parsed back by ical4j as a calendar app would read it. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class CalendarTest {
 
@@ -59,21 +61,33 @@ class CalendarTest {
         assertThat(value(first, Property.SEQUENCE)).isEqualTo("0");
         assertThat(value(first, Property.STATUS)).isEqualTo("CONFIRMED");
         assertThat(value(first, Property.SUMMARY)).isEqualTo("Bewonersavond");
-        assertThat(first.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue())
+        assertThat(first.getProperty(Property.DTSTART)
+                        .orElseThrow()
+                        .getParameter("TZID")
+                        .orElseThrow()
+                        .getValue())
                 .isEqualTo("Europe/Amsterdam");
         assertThat(ZonedDateTime.from(first.getDateTimeStart().getDate()))
                 .isEqualTo(ZonedDateTime.of(2031, 1, 15, 19, 30, 0, 0, ZoneId.of("Europe/Amsterdam")));
 
         // a summer reschedule: the same UID, SEQUENCE 1, 19:30 summer time
-        facilitator().contentType("application/merge-patch+json")
+        facilitator()
+                .contentType("application/merge-patch+json")
                 .body(Map.of("startsAt", "2031-06-18T17:30:00Z", "endsAt", "2031-06-18T19:30:00Z"))
-                .patch("/api/v1/sessions/{id}", id).then().statusCode(200);
+                .patch("/api/v1/sessions/{id}", id)
+                .then()
+                .statusCode(200);
         VEvent moved = onlyEvent(calendar("/api/v1/sessions/" + id + "/calendar"));
         assertThat(value(moved, Property.UID)).isEqualTo(id + "@dialoog");
         assertThat(value(moved, Property.SEQUENCE)).isEqualTo("1");
-        assertThat(ZonedDateTime.from(moved.getDateTimeStart().getDate()).toLocalTime()).hasToString("19:30");
+        assertThat(ZonedDateTime.from(moved.getDateTimeStart().getDate()).toLocalTime())
+                .hasToString("19:30");
 
-        facilitator().body(Map.of("reason", "Zaal niet beschikbaar")).post("/api/v1/sessions/{id}/cancel", id).then().statusCode(200);
+        facilitator()
+                .body(Map.of("reason", "Zaal niet beschikbaar"))
+                .post("/api/v1/sessions/{id}/cancel", id)
+                .then()
+                .statusCode(200);
         VEvent cancelled = onlyEvent(calendar("/api/v1/sessions/" + id + "/calendar"));
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(cancelled, Property.SEQUENCE)).isEqualTo("2");
@@ -87,7 +101,9 @@ class CalendarTest {
         String b = Api.scheduleWith(e.id(), Api.nextWeek(), Map.of("timeZone", "America/Curacao"));
         String c = Api.scheduleWith(e.id(), Api.nextWeek(), Map.of());
         Calendar calendar = calendar("/api/v1/calendar?engagementId=" + e.id());
-        List<String> uids = calendar.<VEvent>getComponents("VEVENT").stream().map(v -> value(v, Property.UID)).toList();
+        List<String> uids = calendar.<VEvent>getComponents("VEVENT").stream()
+                .map(v -> value(v, Property.UID))
+                .toList();
         assertThat(uids).containsExactly(a + "@dialoog", b + "@dialoog", c + "@dialoog");
         assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).hasSize(2);
         assertThat(value(calendar, Property.METHOD)).isEqualTo("PUBLISH");
@@ -97,13 +113,22 @@ class CalendarTest {
     @Test
     void anotherFacilitatorGets404ForTheEngagementCalendar() {
         Api.Engagement e = Api.activeEngagement(events);
-        Api.as("fac-bram", "facilitator", Api.TENANT).get("/api/v1/calendar?engagementId=" + e.id()).then().statusCode(404);
+        Api.as("fac-bram", "facilitator", Api.TENANT)
+                .get("/api/v1/calendar?engagementId=" + e.id())
+                .then()
+                .statusCode(404);
         facilitator().get("/api/v1/calendar").then().statusCode(400);
     }
 
     private static Calendar calendar(String path) throws Exception {
-        String body = facilitator().accept("text/calendar").get(path).then().statusCode(200)
-                .contentType("text/calendar").extract().asString();
+        String body = facilitator()
+                .accept("text/calendar")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType("text/calendar")
+                .extract()
+                .asString();
         return new CalendarBuilder().build(new StringReader(body));
     }
 

@@ -21,16 +21,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
+import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Public registration for citizen evenings: no account, a code to cancel, seats shared with invitations. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class RegistrationTest {
 
@@ -50,23 +52,44 @@ class RegistrationTest {
     @Test
     void theFirstRegistrationsAreConfirmedTheNextWaitlistedAndACancellationPromotes() throws Exception {
         Api.Engagement e = Api.activeEngagement(events, 1);
-        String session = Api.scheduleWith(e.id(), nextWeek(), Map.of("type", "CITIZEN_EVENING", "capacity", 2, "openRegistration", true));
+        String session = Api.scheduleWith(
+                e.id(), nextWeek(), Map.of("type", "CITIZEN_EVENING", "capacity", 2, "openRegistration", true));
         UUID invitee = e.allParticipants().get(0);
-        facilitator().body(Map.of("participantIds", List.of(invitee))).post("/api/v1/sessions/{id}/invitations", session).then().statusCode(200);
-        facilitator().body(Map.of("response", "ACCEPTED")).put("/api/v1/sessions/{id}/invitations/{p}", session, invitee).then()
+        facilitator()
+                .body(Map.of("participantIds", List.of(invitee)))
+                .post("/api/v1/sessions/{id}/invitations", session)
+                .then()
+                .statusCode(200);
+        facilitator()
+                .body(Map.of("response", "ACCEPTED"))
+                .put("/api/v1/sessions/{id}/invitations/{p}", session, invitee)
+                .then()
                 .body("status", equalTo("ACCEPTED"));
 
-        String code = register(session, "Fatima el Amrani", "fatima@example.nl").statusCode(201)
-                .header("Location", containsString("/registrations/")).body("status", equalTo("CONFIRMED"))
-                .body("code", matchesPattern("[A-Za-z0-9_-]{32}")).extract().path("code");
+        String code = register(session, "Fatima el Amrani", "fatima@example.nl")
+                .statusCode(201)
+                .header("Location", containsString("/registrations/"))
+                .body("status", equalTo("CONFIRMED"))
+                .body("code", matchesPattern("[A-Za-z0-9_-]{32}"))
+                .extract()
+                .path("code");
         register(session, "Joost de Vries", "joost@example.nl").statusCode(201).body("status", equalTo("WAITLISTED"));
 
-        anonymous().body(Map.of("code", code)).post("/api/v1/sessions/{id}/registrations/cancellation", session).then()
-                .statusCode(200).body("status", equalTo("CANCELLED")).body("code", equalTo(null));
-        facilitator().get("/api/v1/sessions/{id}/registrations", session).then().statusCode(200)
+        anonymous()
+                .body(Map.of("code", code))
+                .post("/api/v1/sessions/{id}/registrations/cancellation", session)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("code", equalTo(null));
+        facilitator()
+                .get("/api/v1/sessions/{id}/registrations", session)
+                .then()
+                .statusCode(200)
                 .body("items.find { it.name == 'Joost de Vries' }.status", equalTo("CONFIRMED"))
                 .body("items.find { it.name == 'Fatima el Amrani' }.status", equalTo("CANCELLED"));
-        assertThat(Api.count("select count(*) from registration where code_hash = ?", code)).isZero();
+        assertThat(Api.count("select count(*) from registration where code_hash = ?", code))
+                .isZero();
     }
 
     @Test
@@ -75,14 +98,24 @@ class RegistrationTest {
         String open = Api.scheduleWith(e.id(), nextWeek(), Map.of("openRegistration", true));
         String closed = Api.scheduleWith(e.id(), nextWeek(), Map.of());
         register(open, "An", "an@example.nl").statusCode(201);
-        register(open, "An", "AN@example.nl").statusCode(409).contentType("application/problem+json")
+        register(open, "An", "AN@example.nl")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("already registered"));
         register(closed, "An", "an@example.nl").statusCode(409).body("detail", containsString("not open"));
         register(UUID.randomUUID().toString(), "An", "an@example.nl").statusCode(404);
-        anonymous().body(Map.of("name", "", "email", "not-an-address")).post("/api/v1/sessions/{id}/registrations", open).then()
-                .statusCode(400).body("invalidParams.name", hasItem(containsString("name")))
+        anonymous()
+                .body(Map.of("name", "", "email", "not-an-address"))
+                .post("/api/v1/sessions/{id}/registrations", open)
+                .then()
+                .statusCode(400)
+                .body("invalidParams.name", hasItem(containsString("name")))
                 .body("invalidParams.name", hasItem(containsString("email")));
-        anonymous().body(Map.of("code", "wrong")).post("/api/v1/sessions/{id}/registrations/cancellation", open).then().statusCode(404);
+        anonymous()
+                .body(Map.of("code", "wrong"))
+                .post("/api/v1/sessions/{id}/registrations/cancellation", open)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -90,8 +123,15 @@ class RegistrationTest {
         Api.Engagement e = Api.activeEngagement(events);
         String open = Api.scheduleWith(e.id(), nextWeek(), Map.of("openRegistration", true));
         register(open, "Piet", "piet@example.nl").statusCode(201);
-        facilitator().get("/api/v1/sessions/{id}/registrations", open).then().statusCode(200).body("items[0].email", equalTo("piet@example.nl"));
-        Api.as("int-1", "integration", Api.TENANT).get("/api/v1/sessions/{id}/registrations", open).then().statusCode(403);
+        facilitator()
+                .get("/api/v1/sessions/{id}/registrations", open)
+                .then()
+                .statusCode(200)
+                .body("items[0].email", equalTo("piet@example.nl"));
+        Api.as("int-1", "integration", Api.TENANT)
+                .get("/api/v1/sessions/{id}/registrations", open)
+                .then()
+                .statusCode(403);
         anonymous().get("/api/v1/sessions/{id}/registrations", open).then().statusCode(401);
     }
 
@@ -103,7 +143,9 @@ class RegistrationTest {
         String retryAfter = null;
         // 120 per minute per address; a minute boundary during the loop resets the count once
         for (int i = 0; i < 300 && limited == 0; i++) {
-            var r = anonymousFrom("192.0.2.7").body(Map.of("code", "guess-" + i)).post("/api/v1/sessions/{id}/registrations/cancellation", open);
+            var r = anonymousFrom("192.0.2.7")
+                    .body(Map.of("code", "guess-" + i))
+                    .post("/api/v1/sessions/{id}/registrations/cancellation", open);
             if (r.statusCode() == 429) {
                 limited = i + 1;
                 retryAfter = r.header("Retry-After");
@@ -117,16 +159,19 @@ class RegistrationTest {
     }
 
     private static io.restassured.response.ValidatableResponse register(String session, String name, String email) {
-        return anonymous().body(Map.of("name", name, "email", email)).post("/api/v1/sessions/{id}/registrations", session).then();
+        return anonymous()
+                .body(Map.of("name", name, "email", email))
+                .post("/api/v1/sessions/{id}/registrations", session)
+                .then();
     }
 
     /** A member of the public at a client address no other request uses (the test profile reads X-Forwarded-For). */
     private static RequestSpecification anonymous() {
-        return anonymousFrom("10.1." + ThreadLocalRandom.current().nextInt(256) + "." + (1 + ThreadLocalRandom.current().nextInt(254)));
+        return anonymousFrom("10.1." + ThreadLocalRandom.current().nextInt(256) + "."
+                + (1 + ThreadLocalRandom.current().nextInt(254)));
     }
 
     private static RequestSpecification anonymousFrom(String address) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address);
     }
-
 }

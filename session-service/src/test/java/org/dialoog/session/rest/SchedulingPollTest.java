@@ -16,16 +16,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
+import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Scheduling polls through the API: votes, the ranking that puts every party first, the decision. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class SchedulingPollTest {
 
@@ -48,51 +50,128 @@ class SchedulingPollTest {
         UUID residents = e.parties().get(0);
         UUID municipality = e.parties().get(1);
         OffsetDateTime a = nextWeek();
-        JsonPath poll = facilitator().body(Map.of("engagementId", e.id(), "title", "Derde dialoogsessie",
-                        "slots", List.of(slot(a), slot(nextWeek())), "partyIds", e.parties()))
-                .post("/api/v1/scheduling-polls").then().statusCode(201).extract().jsonPath();
+        JsonPath poll = facilitator()
+                .body(Map.of(
+                        "engagementId",
+                        e.id(),
+                        "title",
+                        "Derde dialoogsessie",
+                        "slots",
+                        List.of(slot(a), slot(nextWeek())),
+                        "partyIds",
+                        e.parties()))
+                .post("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String id = poll.getString("id");
         // before any vote the ranking is by time: a, then b
         List<String> slotIds = poll.getList("ranking.slotId");
         String first = slotIds.get(0);
         String second = slotIds.get(1);
 
-        // slot "first": all three residents, nobody of the municipality; slot "second": one resident and the municipality
+        // slot "first": all three residents, nobody of the municipality; slot "second": one resident and the
+        // municipality
         for (UUID resident : e.participants(residents)) {
-            vote(id, resident, resident.equals(e.participants(residents).get(0)) ? List.of(first, second) : List.of(first));
+            vote(
+                    id,
+                    resident,
+                    resident.equals(e.participants(residents).get(0)) ? List.of(first, second) : List.of(first));
         }
         vote(id, e.participants(municipality).get(0), List.of(second));
 
-        facilitator().get("/api/v1/scheduling-polls/{id}", id).then().statusCode(200)
-                .body("ranking[0].slotId", equalTo(second)).body("ranking[0].partiesCovered", equalTo(2))
+        facilitator()
+                .get("/api/v1/scheduling-polls/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("ranking[0].slotId", equalTo(second))
+                .body("ranking[0].partiesCovered", equalTo(2))
                 .body("ranking[0].participantsAvailable", equalTo(2))
-                .body("ranking[1].slotId", equalTo(first)).body("ranking[1].participantsAvailable", equalTo(3))
+                .body("ranking[1].slotId", equalTo(first))
+                .body("ranking[1].participantsAvailable", equalTo(3))
                 .body("ranking[1].missingParties", equalTo(List.of(municipality.toString())));
 
-        String session = facilitator().body(Map.of("slotId", second, "type", "DIALOGUE_SESSION", "title", "Derde dialoogsessie",
-                        "location", Map.of("mode", "ON_SITE", "address", "Wijkcentrum De Boog")))
-                .post("/api/v1/scheduling-polls/{id}/decision", id).then().statusCode(201).extract().path("id");
+        String session = facilitator()
+                .body(Map.of(
+                        "slotId",
+                        second,
+                        "type",
+                        "DIALOGUE_SESSION",
+                        "title",
+                        "Derde dialoogsessie",
+                        "location",
+                        Map.of("mode", "ON_SITE", "address", "Wijkcentrum De Boog")))
+                .post("/api/v1/scheduling-polls/{id}/decision", id)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         facilitator().get("/api/v1/sessions/{id}/invitations", session).then().body("total", equalTo(4));
-        facilitator().get("/api/v1/scheduling-polls/{id}", id).then().body("status", equalTo("DECIDED"))
-                .body("sessionId", equalTo(session)).body("decidedSlotId", equalTo(second));
-        facilitator().body(Map.of("available", List.of(first))).put("/api/v1/scheduling-polls/{id}/votes/{p}", id,
-                e.participants(municipality).get(0)).then().statusCode(409);
+        facilitator()
+                .get("/api/v1/scheduling-polls/{id}", id)
+                .then()
+                .body("status", equalTo("DECIDED"))
+                .body("sessionId", equalTo(session))
+                .body("decidedSlotId", equalTo(second));
+        facilitator()
+                .body(Map.of("available", List.of(first)))
+                .put(
+                        "/api/v1/scheduling-polls/{id}/votes/{p}",
+                        id,
+                        e.participants(municipality).get(0))
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void votesNameOnlyThePollsSlotsAndComeFromItsParties() {
         Api.Engagement e = Api.activeEngagement(events, 1, 1);
-        String id = facilitator().body(Map.of("engagementId", e.id(), "title", "Poll", "slots", List.of(slot(nextWeek())),
-                        "partyIds", List.of(e.parties().get(0))))
-                .post("/api/v1/scheduling-polls").then().statusCode(201).extract().path("id");
-        facilitator().body(Map.of("available", List.of(UUID.randomUUID()))).put("/api/v1/scheduling-polls/{id}/votes/{p}", id,
-                e.participants(e.parties().get(0)).get(0)).then().statusCode(400).body("invalidParams.name", hasItem("available[0]"));
-        facilitator().body(Map.of("available", List.of())).put("/api/v1/scheduling-polls/{id}/votes/{p}", id,
-                e.participants(e.parties().get(1)).get(0)).then().statusCode(404);
-        facilitator().body(Map.of("engagementId", e.id(), "title", "Poll", "slots",
+        String id = facilitator()
+                .body(Map.of(
+                        "engagementId",
+                        e.id(),
+                        "title",
+                        "Poll",
+                        "slots",
+                        List.of(slot(nextWeek())),
+                        "partyIds",
+                        List.of(e.parties().get(0))))
+                .post("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        facilitator()
+                .body(Map.of("available", List.of(UUID.randomUUID())))
+                .put(
+                        "/api/v1/scheduling-polls/{id}/votes/{p}",
+                        id,
+                        e.participants(e.parties().get(0)).get(0))
+                .then()
+                .statusCode(400)
+                .body("invalidParams.name", hasItem("available[0]"));
+        facilitator()
+                .body(Map.of("available", List.of()))
+                .put(
+                        "/api/v1/scheduling-polls/{id}/votes/{p}",
+                        id,
+                        e.participants(e.parties().get(1)).get(0))
+                .then()
+                .statusCode(404);
+        facilitator()
+                .body(Map.of(
+                        "engagementId",
+                        e.id(),
+                        "title",
+                        "Poll",
+                        "slots",
                         List.of(Map.of("startsAt", "2031-01-01T10:00:00Z", "endsAt", "2031-01-01T09:00:00Z")),
-                        "partyIds", List.of(UUID.randomUUID())))
-                .post("/api/v1/scheduling-polls").then().statusCode(400)
+                        "partyIds",
+                        List.of(UUID.randomUUID())))
+                .post("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(400)
                 .body("invalidParams.name", equalTo(List.of("slots[0].endsAt", "partyIds[0]")));
     }
 
@@ -101,7 +180,10 @@ class SchedulingPollTest {
     }
 
     private static void vote(String poll, UUID participant, List<String> slots) {
-        facilitator().body(Map.of("available", slots)).put("/api/v1/scheduling-polls/{id}/votes/{p}", poll, participant)
-                .then().statusCode(200);
+        facilitator()
+                .body(Map.of("available", slots))
+                .put("/api/v1/scheduling-polls/{id}/votes/{p}", poll, participant)
+                .then()
+                .statusCode(200);
     }
 }

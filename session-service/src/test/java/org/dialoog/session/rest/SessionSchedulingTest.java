@@ -28,17 +28,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.dialoog.testkit.DialoogTestResource;
-import org.dialoog.testkit.TopicReader;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
+import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Scheduling against engagements known only from real engagement events on Kafka. */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class SessionSchedulingTest {
 
@@ -60,8 +62,12 @@ class SessionSchedulingTest {
 
     @Test
     void unknownEngagementIs400NamingTheField() {
-        facilitator().body(session(UUID.randomUUID(), nextWeek())).post("/api/v1/sessions").then()
-                .statusCode(400).contentType("application/problem+json")
+        facilitator()
+                .body(session(UUID.randomUUID(), nextWeek()))
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("invalidParams.name", hasItem("engagementId"));
     }
 
@@ -69,21 +75,31 @@ class SessionSchedulingTest {
     void draftEngagementIs409() {
         UUID engagement = UUID.randomUUID();
         events.created(engagement, Api.TENANT, "DRAFT");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                facilitator().body(session(engagement, nextWeek())).post("/api/v1/sessions").then()
-                        .statusCode(409).body("detail", containsString("DRAFT")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> facilitator()
+                        .body(session(engagement, nextWeek()))
+                        .post("/api/v1/sessions")
+                        .then()
+                        .statusCode(409)
+                        .body("detail", containsString("DRAFT")));
     }
 
     @Test
     void activeEngagementGetsSessionsStoredAndAnnounced() throws Exception {
         UUID engagement = activeEngagement();
-        String id = facilitator().body(session(engagement, nextWeek())).post("/api/v1/sessions").then()
-                .statusCode(201).header("Location", containsString("/api/v1/sessions/"))
-                .body("status", equalTo("PLANNED")).body("facilitators", hasItem(Api.FACILITATOR_ID))
-                .extract().path("id");
+        String id = facilitator()
+                .body(session(engagement, nextWeek()))
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/sessions/"))
+                .body("status", equalTo("PLANNED"))
+                .body("facilitators", hasItem(Api.FACILITATOR_ID))
+                .extract()
+                .path("id");
 
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select engagement_id, tenant from session where id = ?")) {
+                PreparedStatement ps = c.prepareStatement("select engagement_id, tenant from session where id = ?")) {
             ps.setObject(1, UUID.fromString(id));
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -91,7 +107,9 @@ class SessionSchedulingTest {
                 assertThat(rs.getString(2)).isEqualTo(Api.TENANT);
             }
         }
-        ConsumerRecord<String, String> event = TopicReader.first("dialoog.sessions", r -> engagement.toString().equals(r.key()) && r.value().contains(id));
+        ConsumerRecord<String, String> event = TopicReader.first(
+                "dialoog.sessions",
+                r -> engagement.toString().equals(r.key()) && r.value().contains(id));
         assertThat(TopicReader.header(event, "ce_type")).isEqualTo("nl.dialoog.session.session-scheduled.v1");
         assertThat(TopicReader.header(event, "ce_subject")).isEqualTo(id);
         assertThat(event.value()).contains(id);
@@ -100,8 +118,12 @@ class SessionSchedulingTest {
     @Test
     void anotherTenantsEngagementIsUnknown() {
         UUID engagement = activeEngagement();
-        Api.as("fac-x", "facilitator", "other").body(session(engagement, nextWeek())).post("/api/v1/sessions").then()
-                .statusCode(400).body("invalidParams.name", hasItem("engagementId"));
+        Api.as("fac-x", "facilitator", "other")
+                .body(session(engagement, nextWeek()))
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(400)
+                .body("invalidParams.name", hasItem("engagementId"));
     }
 
     @Test
@@ -118,21 +140,30 @@ class SessionSchedulingTest {
         events.send(createdId, "nl.dialoog.engagement.engagement-created.v1", engagement, Api.TENANT, created);
         String marker = events.statusChanged(UUID.randomUUID(), Api.TENANT, "DRAFT", "ACTIVE");
         assertThat(marker).isNotBlank();
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                facilitator().body(session(engagement, nextWeek())).post("/api/v1/sessions").then().statusCode(201));
+        await().pollDelay(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> facilitator()
+                        .body(session(engagement, nextWeek()))
+                        .post("/api/v1/sessions")
+                        .then()
+                        .statusCode(201));
     }
 
     @Test
     void poisonEventGoesToDeadLetterTopicAndTheNextIsApplied() {
         UUID engagement = UUID.randomUUID();
-        ProducerRecord<String, String> poison = new ProducerRecord<>(EngagementEventsFixture.TOPIC, engagement.toString(), "{not json");
-        poison.headers().add("ce_id", "poison-1".getBytes(StandardCharsets.UTF_8))
+        ProducerRecord<String, String> poison =
+                new ProducerRecord<>(EngagementEventsFixture.TOPIC, engagement.toString(), "{not json");
+        poison.headers()
+                .add("ce_id", "poison-1".getBytes(StandardCharsets.UTF_8))
                 .add("ce_type", "nl.dialoog.engagement.engagement-created.v1".getBytes(StandardCharsets.UTF_8))
                 .add("ce_tenant", "demo".getBytes(StandardCharsets.UTF_8));
         events.sendRaw(poison, "poison-1");
         events.created(engagement, Api.TENANT, "ACTIVE");
         awaitSchedulable(engagement);
-        ConsumerRecord<String, String> dead = TopicReader.first("dialoog.dead-letters.session-service", r -> engagement.toString().equals(r.key()));
+        ConsumerRecord<String, String> dead = TopicReader.first(
+                "dialoog.dead-letters.session-service",
+                r -> engagement.toString().equals(r.key()));
         assertThat(dead.value()).isEqualTo("{not json");
         assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("not JSON");
     }
@@ -147,7 +178,10 @@ class SessionSchedulingTest {
 
     /** Known and active once the events are applied: a probe session then succeeds, far in the past so it blocks nothing. */
     private static void awaitSchedulable(UUID engagement) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                admin().body(session(engagement, nextWeek().minusYears(5))).post("/api/v1/sessions").then().statusCode(201));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> admin().body(session(engagement, nextWeek().minusYears(5)))
+                        .post("/api/v1/sessions")
+                        .then()
+                        .statusCode(201));
     }
 }

@@ -9,20 +9,25 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.dialoog.session.Api;
 import org.dialoog.testkit.AccessMatrix;
 import org.dialoog.testkit.DialoogTestResource;
-import org.dialoog.session.Api;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of session-service against missing, bad and foreign tokens and each role (see AccessMatrix). */
 @QuarkusTest
-@WithTestResource(value = DialoogTestResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DialoogTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class AccessMatrixTest {
 
     @Test
     void everyOperationAnswersAsDocumentedForEveryCaller() {
-        var matrix = new AccessMatrix(Api.TENANT, "other", Map.of("id", UUID.randomUUID().toString()),
+        var matrix = new AccessMatrix(
+                Api.TENANT,
+                "other",
+                Map.of("id", UUID.randomUUID().toString()),
                 Map.of("facilitator", Api.FACILITATOR_ID));
         assertThat(matrix.run("session-service")).isEmpty();
     }

@@ -21,8 +21,9 @@ class SessionTimesTest {
 
     @Test
     void aWellFormedSessionHasNoErrors() {
-        assertThat(SessionService.checkTimes(details(STARTS.plusHours(2), List.of(new AgendaItem("Check-in", 15)),
-                "Europe/Amsterdam", TOWN_HALL))).isEmpty();
+        assertThat(SessionService.checkTimes(details(
+                        STARTS.plusHours(2), List.of(new AgendaItem("Check-in", 15)), "Europe/Amsterdam", TOWN_HALL)))
+                .isEmpty();
     }
 
     @Test
@@ -33,7 +34,8 @@ class SessionTimesTest {
 
     @Test
     void aSessionLastsAtMostADay() {
-        assertThat(SessionService.checkTimes(details(STARTS.plusHours(24), null, null, TOWN_HALL))).isEmpty();
+        assertThat(SessionService.checkTimes(details(STARTS.plusHours(24), null, null, TOWN_HALL)))
+                .isEmpty();
         assertThat(SessionService.checkTimes(details(STARTS.plusHours(25), null, null, TOWN_HALL)))
                 .containsExactly(new DomainException.FieldError("endsAt", "a session lasts at most 24 hours"));
     }
@@ -42,29 +44,46 @@ class SessionTimesTest {
     void theAgendaMustFitTheSession() {
         List<AgendaItem> agenda = List.of(new AgendaItem("Check-in", 30), new AgendaItem("Dialogue", 100));
         assertThat(SessionService.checkTimes(details(STARTS.plusHours(2), agenda, null, TOWN_HALL)))
-                .containsExactly(new DomainException.FieldError("agenda", "the agenda takes 130 minutes but the session lasts 120"));
+                .containsExactly(new DomainException.FieldError(
+                        "agenda", "the agenda takes 130 minutes but the session lasts 120"));
     }
 
     @Test
     void onSiteNeedsAnAddressOnlineAUrlAndHybridBoth() {
-        assertThat(SessionService.checkTimes(details(STARTS.plusHours(2), null, null,
-                new SessionDetails.Location(LocationMode.ONLINE, null, null))))
+        assertThat(SessionService.checkTimes(details(
+                        STARTS.plusHours(2), null, null, new SessionDetails.Location(LocationMode.ONLINE, null, null))))
                 .containsExactly(new DomainException.FieldError("location.url", "required for ONLINE sessions"));
-        assertThat(SessionService.checkTimes(details(STARTS.plusHours(2), null, null,
-                new SessionDetails.Location(LocationMode.HYBRID, " ", null))))
-                .extracting(DomainException.FieldError::name).containsExactly("location.address", "location.url");
+        assertThat(SessionService.checkTimes(details(
+                        STARTS.plusHours(2), null, null, new SessionDetails.Location(LocationMode.HYBRID, " ", null))))
+                .extracting(DomainException.FieldError::name)
+                .containsExactly("location.address", "location.url");
     }
 
     @Test
     void everyBadFieldIsNamedAtOnce() {
-        assertThat(SessionService.checkTimes(details(STARTS.minusHours(1), null, "Europe/Utrecht",
-                new SessionDetails.Location(LocationMode.ON_SITE, null, null))))
-                .extracting(DomainException.FieldError::name).containsExactly("endsAt", "timeZone", "location.address");
+        assertThat(SessionService.checkTimes(details(
+                        STARTS.minusHours(1),
+                        null,
+                        "Europe/Utrecht",
+                        new SessionDetails.Location(LocationMode.ON_SITE, null, null))))
+                .extracting(DomainException.FieldError::name)
+                .containsExactly("endsAt", "timeZone", "location.address");
     }
 
-    private static SessionDetails details(OffsetDateTime endsAt, List<AgendaItem> agenda, String timeZone,
-                                          SessionDetails.Location location) {
-        return new SessionDetails(UUID.randomUUID(), SessionType.WORKSHOP, "Tweede dialoogsessie", null, agenda, STARTS, endsAt,
-                timeZone, location, null, List.of(), false);
+    private static SessionDetails details(
+            OffsetDateTime endsAt, List<AgendaItem> agenda, String timeZone, SessionDetails.Location location) {
+        return new SessionDetails(
+                UUID.randomUUID(),
+                SessionType.WORKSHOP,
+                "Tweede dialoogsessie",
+                null,
+                agenda,
+                STARTS,
+                endsAt,
+                timeZone,
+                location,
+                null,
+                List.of(),
+                false);
     }
 }

@@ -27,9 +27,15 @@ class SlotRankingTest {
         SlotRanking.Slot crowded = slot(0);
         SlotRanking.Slot complete = slot(1);
         List<SlotRanking.Vote> votes = List.of(
-                vote(RESIDENTS, crowded), vote(RESIDENTS, crowded), vote(RESIDENTS, crowded), vote(SHOPS, crowded),
-                vote(RESIDENTS, complete), vote(SHOPS, complete), vote(MUNICIPALITY, complete));
-        List<SlotRanking.Ranked> ranked = SlotRanking.rank(List.of(crowded, complete), List.of(RESIDENTS, SHOPS, MUNICIPALITY), votes);
+                vote(RESIDENTS, crowded),
+                vote(RESIDENTS, crowded),
+                vote(RESIDENTS, crowded),
+                vote(SHOPS, crowded),
+                vote(RESIDENTS, complete),
+                vote(SHOPS, complete),
+                vote(MUNICIPALITY, complete));
+        List<SlotRanking.Ranked> ranked =
+                SlotRanking.rank(List.of(crowded, complete), List.of(RESIDENTS, SHOPS, MUNICIPALITY), votes);
         assertThat(ranked.get(0).slot()).isEqualTo(complete);
         assertThat(ranked.get(0).partiesCovered()).isEqualTo(3);
         assertThat(ranked.get(1).slot()).isEqualTo(crowded);
@@ -42,8 +48,10 @@ class SlotRankingTest {
         SlotRanking.Slot early = slot(0);
         SlotRanking.Slot late = slot(1);
         SlotRanking.Slot busy = slot(2);
-        List<SlotRanking.Vote> votes = List.of(vote(RESIDENTS, early, late, busy), vote(SHOPS, early, late, busy), vote(SHOPS, busy));
-        List<SlotRanking.Ranked> ranked = SlotRanking.rank(List.of(late, busy, early), List.of(RESIDENTS, SHOPS), votes);
+        List<SlotRanking.Vote> votes =
+                List.of(vote(RESIDENTS, early, late, busy), vote(SHOPS, early, late, busy), vote(SHOPS, busy));
+        List<SlotRanking.Ranked> ranked =
+                SlotRanking.rank(List.of(late, busy, early), List.of(RESIDENTS, SHOPS), votes);
         assertThat(ranked).extracting(SlotRanking.Ranked::slot).containsExactly(busy, early, late);
         assertThat(ranked).extracting(SlotRanking.Ranked::rank).containsExactly(1, 2, 3);
     }
@@ -58,9 +66,10 @@ class SlotRankingTest {
 
     /** Law: no slot ranked below another covers more parties, or as many parties and more participants. */
     @Property(tries = 200)
-    void theRankingNeverPutsABetterSlotBelowAWorseOne(@ForAll @IntRange(min = 1, max = 6) int slotCount,
-                                                       @ForAll @IntRange(min = 0, max = 30) int voteCount,
-                                                       @ForAll long seed) {
+    void theRankingNeverPutsABetterSlotBelowAWorseOne(
+            @ForAll @IntRange(min = 1, max = 6) int slotCount,
+            @ForAll @IntRange(min = 0, max = 30) int voteCount,
+            @ForAll long seed) {
         java.util.Random random = new java.util.Random(seed);
         List<SlotRanking.Slot> slots = new ArrayList<>();
         for (int i = 0; i < slotCount; i++) {
@@ -87,7 +96,8 @@ class SlotRankingTest {
     }
 
     private static SlotRanking.Slot slot(int day) {
-        return new SlotRanking.Slot(UUID.randomUUID(), MONDAY.plusDays(day), MONDAY.plusDays(day).plusHours(2));
+        return new SlotRanking.Slot(
+                UUID.randomUUID(), MONDAY.plusDays(day), MONDAY.plusDays(day).plusHours(2));
     }
 
     private static SlotRanking.Vote vote(UUID party, SlotRanking.Slot... slots) {
