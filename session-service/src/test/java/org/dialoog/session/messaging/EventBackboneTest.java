@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.dialoog.session.Api.admin;
 import static org.dialoog.session.Api.nextWeek;
 import static org.dialoog.session.Api.session;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.sql.Connection;
@@ -26,12 +24,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.dialoog.session.Api;
 import org.dialoog.testkit.DialoogTestResource;
-import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dead letters that operators can list and replay, and read models rebuilt from the topic. */
+/**
+ * session-service's consumer on the batch inbox: a bulk change applied in order with one broken event
+ * dead-lettered alone, and the read model rebuilt from the topic (listing and replaying dead letters
+ * is a convention, tested once in conventions/).
+ */
 @QuarkusTest
 @WithTestResource(
         value = DialoogTestResource.class,
@@ -53,51 +54,6 @@ class EventBackboneTest {
     @AfterAll
     static void tearDown() {
         events.close();
-    }
-
-    @Test
-    void deadLettersAreListedForTheTenantsAdminAndReplayedWithTheirOriginalId() {
-        UUID engagement = UUID.randomUUID();
-        String eventId = "broken-" + UUID.randomUUID();
-        // A status change without "to": readable CloudEvent, unusable data.
-        events.send(
-                eventId,
-                "nl.dialoog.engagement.engagement-status-changed.v1",
-                engagement,
-                Api.TENANT,
-                "{\"engagementId\":\"" + engagement + "\",\"tenant\":\"demo\",\"from\":\"DRAFT\"}");
-
-        String deadLetter = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> admin()
-                                .get("/api/v1/dead-letters")
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .jsonPath()
-                                .<String>getList("items.findAll { it.eventId == '" + eventId + "' }.id")
-                                .stream()
-                                .findFirst()
-                                .orElse(null),
-                        id -> id != null);
-        admin().get("/api/v1/dead-letters/" + deadLetter)
-                .then()
-                .statusCode(200)
-                .body("reason", containsString("lacks 'to'"))
-                .body("originalTopic", equalTo("dialoog.engagements"))
-                .body("key", equalTo(engagement.toString()));
-        Api.as("admin-x", "admin", "other")
-                .get("/api/v1/dead-letters/" + deadLetter)
-                .then()
-                .statusCode(404);
-        Api.facilitator().get("/api/v1/dead-letters").then().statusCode(403);
-
-        admin().post("/api/v1/dead-letters/" + deadLetter + "/replay")
-                .then()
-                .statusCode(200)
-                .body("replayedAt", notNullValue());
-        assertThat(recordsWithEventId("dialoog.engagements", engagement.toString(), eventId))
-                .isEqualTo(2);
     }
 
     @Test
@@ -191,14 +147,5 @@ class EventBackboneTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static int recordsWithEventId(String topic, String key, String eventId) {
-        return TopicReader.read(
-                        topic,
-                        r -> key.equals(r.key()) && eventId.equals(TopicReader.header(r, "ce_id")),
-                        2,
-                        Duration.ofSeconds(10))
-                .size();
     }
 }
