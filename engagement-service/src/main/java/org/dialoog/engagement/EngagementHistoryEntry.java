@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** One status or phase change of an engagement. */
 @Entity
@@ -28,13 +29,14 @@ public class EngagementHistoryEntry extends PanacheEntityBase {
     /** STATUS or PHASE. */
     public String kind;
 
+    /** Null for the first entry: a new engagement came from nowhere. */
     @Column(name = "from_value")
-    public String fromValue;
+    public @Nullable String fromValue;
 
     @Column(name = "to_value")
     public String toValue;
 
-    public String reason;
+    public @Nullable String reason;
 
     @Column(name = "changed_by")
     public String changedBy;

@@ -13,6 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** The latest k-anonymous results of one feedback round, as FeedbackResultsUpdated tells them. */
 @Entity
@@ -20,7 +21,12 @@ import org.hibernate.type.SqlTypes;
 public class FeedbackResult extends PanacheEntityBase {
 
     /** One dimension's value in a round, on a 0–100 scale. */
-    public record DimensionValue(String dimension, long answers, Double mean, Double ci95Low, Double ci95High) {}
+    public record DimensionValue(
+            String dimension,
+            long answers,
+            @Nullable Double mean,
+            @Nullable Double ci95Low,
+            @Nullable Double ci95High) {}
 
     @Id
     @Column(name = "round_id")
@@ -32,8 +38,9 @@ public class FeedbackResult extends PanacheEntityBase {
     @Column(name = "engagement_id")
     public UUID engagementId;
 
+    /** Null for a round outside a session (a trust pulse). */
     @Column(name = "session_id")
-    public UUID sessionId;
+    public @Nullable UUID sessionId;
 
     @Column(name = "round_started_at")
     public OffsetDateTime roundStartedAt;
@@ -46,7 +53,7 @@ public class FeedbackResult extends PanacheEntityBase {
     public boolean withheld;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<DimensionValue> dimensions;
+    public @Nullable List<DimensionValue> dimensions;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A feedback round of an engagement as engagement-service knows it from feedback events, for its health view. */
 @Entity
@@ -26,8 +27,9 @@ public class FeedbackRoundSeen extends PanacheEntityBase {
     @Column(name = "engagement_id")
     public UUID engagementId;
 
+    /** Null for a round outside a session (a trust pulse). */
     @Column(name = "session_id")
-    public UUID sessionId;
+    public @Nullable UUID sessionId;
 
     public String audience;
 

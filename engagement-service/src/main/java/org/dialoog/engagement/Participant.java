@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A person in an engagement, member of one party: the only place where names and e-mail addresses live. */
 @Entity
@@ -41,7 +42,7 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "display_name")
     public String displayName;
 
-    public String email;
+    public @Nullable String email;
 
     @Enumerated(EnumType.STRING)
     public Role role;

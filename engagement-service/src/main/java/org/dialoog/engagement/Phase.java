@@ -1,6 +1,7 @@
 package org.dialoog.engagement;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.jspecify.annotations.Nullable;
 
 /** The phases of organisational dialogue, in their forward order. */
 public enum Phase {
@@ -11,14 +12,14 @@ public enum Phase {
 
     /** Whether this phase comes earlier in the dialogue than {@code other}. */
     public boolean isBefore(Phase other) {
-        return ordinal() < other.ordinal();
+        return compareTo(other) < 0;
     }
 
     /**
      * Refuses a move to the phase the engagement is already in (409), and a move back without a note (400 on
      * {@code note}): going back is allowed, but the history must say why. Forward moves may skip phases.
      */
-    public void requireMoveTo(Phase target, String note) {
+    public void requireMoveTo(Phase target, @Nullable String note) {
         if (target == this) {
             throw DomainException.conflict("The engagement is already in phase " + target + ".");
         }

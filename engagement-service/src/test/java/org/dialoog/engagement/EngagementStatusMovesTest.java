@@ -11,6 +11,7 @@ import static org.dialoog.engagement.EngagementStatus.PAUSED;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -31,20 +32,17 @@ class EngagementStatusMovesTest {
             CONCLUDED, EnumSet.noneOf(EngagementStatus.class),
             CANCELLED, EnumSet.noneOf(EngagementStatus.class));
 
-    private static final LongSupplier TWO_PARTIES = () -> 2;
-    private static final LongSupplier NOT_COUNTED = () -> {
-        throw new AssertionError("the parties were counted for a move that does not need them");
-    };
-
     /** Law: with enough parties, a move is allowed exactly when the lifecycle names it; every other is a 409. */
     @Property
     void aMoveIsAllowedExactlyWhenTheLifecycleNamesIt(@ForAll EngagementStatus from, @ForAll EngagementStatus to) {
-        if (LEGAL.get(from).contains(to)) {
-            assertThatCode(() -> from.requireMoveTo(to, TWO_PARTIES)).doesNotThrowAnyException();
+        if (legal(from).contains(to)) {
+            assertThatCode(() -> from.requireMoveTo(to, EngagementStatusMovesTest::twoParties))
+                    .doesNotThrowAnyException();
         } else {
-            assertThat(refusal(from, to, TWO_PARTIES).status()).isEqualTo(409);
+            assertThat(refusal(from, to, EngagementStatusMovesTest::twoParties).status())
+                    .isEqualTo(409);
         }
-        assertThat(from.canMoveTo(to)).isEqualTo(LEGAL.get(from).contains(to));
+        assertThat(from.canMoveTo(to)).isEqualTo(legal(from).contains(to));
     }
 
     @Test
@@ -56,9 +54,9 @@ class EngagementStatusMovesTest {
 
     @Test
     void anIllegalMoveIsAConflictNamingTheAllowedMoves() {
-        assertThat(refusal(DRAFT, PAUSED, TWO_PARTIES).getMessage())
+        assertThat(refusal(DRAFT, PAUSED, EngagementStatusMovesTest::twoParties).getMessage())
                 .isEqualTo("An engagement cannot move from DRAFT to PAUSED; allowed from DRAFT: [ACTIVE, CANCELLED].");
-        assertThat(refusal(ACTIVE, DRAFT, TWO_PARTIES).getMessage())
+        assertThat(refusal(ACTIVE, DRAFT, EngagementStatusMovesTest::twoParties).getMessage())
                 .isEqualTo(
                         "An engagement cannot move from ACTIVE to DRAFT; allowed from ACTIVE: [PAUSED, CONCLUDED, CANCELLED].");
     }
@@ -69,7 +67,8 @@ class EngagementStatusMovesTest {
             assertThat(closed.isClosed()).isTrue();
             assertThat(closed.next()).isEmpty();
             for (EngagementStatus to : EngagementStatus.values()) {
-                assertThat(refusal(closed, to, TWO_PARTIES).getMessage())
+                assertThat(refusal(closed, to, EngagementStatusMovesTest::twoParties)
+                                .getMessage())
                         .isEqualTo("An engagement cannot move from " + closed + " to " + to + "; it is closed.");
             }
         }
@@ -79,7 +78,8 @@ class EngagementStatusMovesTest {
     void cancelledIsReachableFromEveryOpenState() {
         for (EngagementStatus open : EnumSet.of(DRAFT, ACTIVE, PAUSED)) {
             assertThat(open.isClosed()).isFalse();
-            assertThatCode(() -> open.requireMoveTo(CANCELLED, NOT_COUNTED)).doesNotThrowAnyException();
+            assertThatCode(() -> open.requireMoveTo(CANCELLED, EngagementStatusMovesTest::notCounted))
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -96,7 +96,8 @@ class EngagementStatusMovesTest {
                 .isEqualTo("An engagement needs at least two parties before it "
                         + "can become ACTIVE: a process with one side is not a dialogue. It has 1.");
         assertThat(refusal(DRAFT, ACTIVE, () -> 0).status()).isEqualTo(409);
-        assertThatCode(() -> DRAFT.requireMoveTo(ACTIVE, TWO_PARTIES)).doesNotThrowAnyException();
+        assertThatCode(() -> DRAFT.requireMoveTo(ACTIVE, EngagementStatusMovesTest::twoParties))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -125,13 +126,29 @@ class EngagementStatusMovesTest {
         for (EngagementStatus from : EngagementStatus.values()) {
             for (EngagementStatus to : from.next()) {
                 if (to != ACTIVE) {
-                    assertThatCode(() -> from.requireMoveTo(to, NOT_COUNTED)).doesNotThrowAnyException();
+                    assertThatCode(() -> from.requireMoveTo(to, EngagementStatusMovesTest::notCounted))
+                            .doesNotThrowAnyException();
                 }
             }
         }
-        assertThat(refusal(ACTIVE, ACTIVE, NOT_COUNTED).getMessage())
+        assertThat(refusal(ACTIVE, ACTIVE, EngagementStatusMovesTest::notCounted)
+                        .getMessage())
                 .startsWith("An engagement cannot move from ACTIVE to ACTIVE");
-        assertThat(refusal(CONCLUDED, ACTIVE, NOT_COUNTED).getMessage()).endsWith("; it is closed.");
+        assertThat(refusal(CONCLUDED, ACTIVE, EngagementStatusMovesTest::notCounted)
+                        .getMessage())
+                .endsWith("; it is closed.");
+    }
+
+    private static long twoParties() {
+        return 2;
+    }
+
+    private static long notCounted() {
+        throw new AssertionError("the parties were counted for a move that does not need them");
+    }
+
+    private static Set<EngagementStatus> legal(EngagementStatus from) {
+        return Objects.requireNonNull(LEGAL.get(from), "LEGAL names every status");
     }
 
     private static DomainException refusal(EngagementStatus from, EngagementStatus to, LongSupplier parties) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A citizen's text answer in a public round, shown only once a moderator publishes it. */
 @Entity
@@ -33,13 +34,13 @@ public class Contribution extends PanacheEntityBase {
 
     public String status;
 
-    public String reason;
+    public @Nullable String reason;
 
     @Column(name = "moderated_by")
-    public String moderatedBy;
+    public @Nullable String moderatedBy;
 
     @Column(name = "moderated_at")
-    public OffsetDateTime moderatedAt;
+    public @Nullable OffsetDateTime moderatedAt;
 
     @Version
     public long version;

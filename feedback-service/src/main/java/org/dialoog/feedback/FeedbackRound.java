@@ -1,8 +1,7 @@
 package org.dialoog.feedback;
 
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
-import java.util.Set;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +12,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A questionnaire opened to an audience of an engagement (or of one session) for a period. */
 @Entity
@@ -35,18 +35,16 @@ public class FeedbackRound extends PanacheEntityBase {
 
     /** Before opensAt, between, or after closesAt or an explicit close; each allows its own actions. */
     public enum State {
-        SCHEDULED(EnumSet.of(Action.ISSUE_TOKENS, Action.CLOSE)),
-        OPEN(EnumSet.of(Action.ISSUE_TOKENS, Action.RESPOND, Action.CLOSE)),
-        CLOSED(EnumSet.noneOf(Action.class));
-
-        private final Set<Action> allowed;
-
-        State(Set<Action> allowed) {
-            this.allowed = allowed;
-        }
+        SCHEDULED,
+        OPEN,
+        CLOSED;
 
         public boolean allows(Action action) {
-            return allowed.contains(action);
+            return switch (this) {
+                case SCHEDULED -> action == Action.ISSUE_TOKENS || action == Action.CLOSE;
+                case OPEN -> action == Action.ISSUE_TOKENS || action == Action.RESPOND || action == Action.CLOSE;
+                case CLOSED -> false;
+            };
         }
     }
 
@@ -60,7 +58,7 @@ public class FeedbackRound extends PanacheEntityBase {
     public UUID engagementId;
 
     @Column(name = "session_id")
-    public UUID sessionId;
+    public @Nullable UUID sessionId;
 
     @Column(name = "questionnaire_id")
     public UUID questionnaireId;
@@ -68,13 +66,13 @@ public class FeedbackRound extends PanacheEntityBase {
     public String audience;
 
     @Column(name = "opens_at")
-    public OffsetDateTime opensAt;
+    public @Nullable OffsetDateTime opensAt;
 
     @Column(name = "closes_at")
-    public OffsetDateTime closesAt;
+    public @Nullable OffsetDateTime closesAt;
 
     @Column(name = "closed_at")
-    public OffsetDateTime closedAt;
+    public @Nullable OffsetDateTime closedAt;
 
     /** The k of k-anonymity for this round, fixed when it opens. */
     @Column(name = "min_group_size")
@@ -85,7 +83,7 @@ public class FeedbackRound extends PanacheEntityBase {
 
     /** When FeedbackResultsUpdated last went out, and how many responses it counted. */
     @Column(name = "results_published_at")
-    public OffsetDateTime resultsPublishedAt;
+    public @Nullable OffsetDateTime resultsPublishedAt;
 
     @Column(name = "published_responses")
     public long publishedResponses;
@@ -98,13 +96,13 @@ public class FeedbackRound extends PanacheEntityBase {
 
     /** Where the round stands at {@code now}; the same test as the response statement's {@code open_round}. */
     public State state(OffsetDateTime now) {
-        if (closedAt != null || closesAt != null && !now.isBefore(closesAt)) {
+        if (closedAt != null || (closesAt != null && !now.isBefore(closesAt))) {
             return State.CLOSED;
         }
         return opensAt != null && now.isBefore(opensAt) ? State.SCHEDULED : State.OPEN;
     }
 
     public State state() {
-        return state(OffsetDateTime.now());
+        return state(OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

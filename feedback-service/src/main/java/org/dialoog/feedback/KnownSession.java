@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A session as its events tell it; a completed one can open its evaluation round. */
 @Entity
@@ -30,8 +31,8 @@ public class KnownSession extends PanacheEntityBase {
     public String status;
 
     @Column(name = "starts_at")
-    public OffsetDateTime startsAt;
+    public @Nullable OffsetDateTime startsAt;
 
     @Column(name = "completed_at")
-    public OffsetDateTime completedAt;
+    public @Nullable OffsetDateTime completedAt;
 }

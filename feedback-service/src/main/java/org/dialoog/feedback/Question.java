@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** One question of a questionnaire, tied to the dimension it measures. */
 @Schema(name = "Question")
@@ -23,16 +24,17 @@ public record Question(
         String text,
 
         @NotNull QuestionType type,
-        @Schema(examples = "1") Integer min,
-        @Schema(examples = "5") Integer max,
-        @Size(max = 20) List<@NotBlank @Size(max = 200) String> options,
+        @Schema(examples = "1") @Nullable Integer min,
+        @Schema(examples = "5") @Nullable Integer max,
+        @Size(max = 20) @Nullable List<@NotBlank @Size(max = 200) String> options,
         boolean required,
-        Dimension dimension,
+        @Nullable Dimension dimension,
 
         @Size(max = 10)
         @Schema(
                 description = "The text in other languages (language tag → text); answered by Accept-Language",
                 examples = "{\"en\": \"I trust the other parties to keep their word.\"}")
+        @Nullable
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 500) String> translations) {
 
     /** How a question is answered. */

@@ -16,6 +16,7 @@ import org.dialoog.conventions.domain.DomainException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A set of questions, each tied to a dimension; versioned: it changes in place until a round uses
@@ -62,11 +63,11 @@ public class Questionnaire extends PanacheEntityBase {
     public boolean frozen;
 
     @Column(name = "superseded_by")
-    public UUID supersededBy;
+    public @Nullable UUID supersededBy;
 
     /** The key of a built-in questionnaire (session-evaluation, trust-pulse), or null. */
     @Column(name = "built_in")
-    public String builtIn;
+    public @Nullable String builtIn;
 
     @Version
     public long version;

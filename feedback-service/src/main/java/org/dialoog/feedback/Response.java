@@ -13,6 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** One anonymous set of answers: the respondent's party at most, never the person or the token. */
 @Entity
@@ -29,7 +30,7 @@ public class Response extends PanacheEntityBase {
     public UUID roundId;
 
     @Column(name = "party_id")
-    public UUID partyId;
+    public @Nullable UUID partyId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> answers;

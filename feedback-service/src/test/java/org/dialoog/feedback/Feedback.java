@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ import org.dialoog.testkit.DevTokens;
 import org.dialoog.testkit.DocumentedEvents;
 import org.dialoog.testkit.EventPublisher;
 import org.dialoog.testkit.Rows;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test helpers: tokens per role, and engagement and session facts published on the real broker
@@ -94,7 +96,8 @@ public final class Feedback implements AutoCloseable {
         }
 
         public List<UUID> participants(int party) {
-            return participantsByParty.get(parties().get(party));
+            UUID id = parties().get(party);
+            return Objects.requireNonNull(participantsByParty.get(id), "every party has its participants");
         }
 
         public List<UUID> allParticipants() {
@@ -242,7 +245,13 @@ public final class Feedback implements AutoCloseable {
         return out;
     }
 
-    public static ValidatableResponse respond(String round, String token, Map<String, Object> answers) {
+    /** The token issued to a participant, who must have been given one. */
+    public static String token(Map<UUID, String> tokens, UUID participant) {
+        return Objects.requireNonNull(tokens.get(participant), "no token was issued to " + participant);
+    }
+
+    /** Responds with a token, or without one ({@code null}) as to a PUBLIC round. */
+    public static ValidatableResponse respond(String round, @Nullable String token, Map<String, Object> answers) {
         Map<String, Object> body = new HashMap<>();
         body.put("answers", answers);
         if (token != null) {

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.dialoog.feedback.FeedbackRound.Action;
 import org.dialoog.feedback.FeedbackRound.State;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Where a round stands in time, and what each state allows; without Quarkus or a database. */
@@ -17,7 +18,8 @@ class FeedbackRoundStateTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.of(2026, 3, 12, 12, 0, 0, 0, ZoneOffset.ofHours(1));
 
-    private static FeedbackRound round(OffsetDateTime opensAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {
+    private static FeedbackRound round(
+            @Nullable OffsetDateTime opensAt, @Nullable OffsetDateTime closesAt, @Nullable OffsetDateTime closedAt) {
         FeedbackRound r = new FeedbackRound();
         r.opensAt = opensAt;
         r.closesAt = closesAt;
@@ -87,7 +89,7 @@ class FeedbackRoundStateTest {
                 null);
         State before = r.state(NOON.plusMinutes(earlier));
         State after = r.state(NOON.plusMinutes(earlier + later));
-        assertThat(after.ordinal()).isGreaterThanOrEqualTo(before.ordinal());
+        assertThat(after).isGreaterThanOrEqualTo(before);
     }
 
     /** Law: a round takes responses exactly in [opensAt, closesAt), the window the response statement checks in SQL. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** One participant asked to come to one session, and their answer. */
 @Entity
@@ -54,10 +55,10 @@ public class Invitation extends PanacheEntityBase {
     public OffsetDateTime invitedAt;
 
     @Column(name = "responded_at")
-    public OffsetDateTime respondedAt;
+    public @Nullable OffsetDateTime respondedAt;
 
     @Column(name = "waitlisted_at")
-    public OffsetDateTime waitlistedAt;
+    public @Nullable OffsetDateTime waitlistedAt;
 
     /** Whether this answer asks for a seat: an acceptance from someone neither seated nor waiting for one. */
     public boolean asksForSeat(Status response) {

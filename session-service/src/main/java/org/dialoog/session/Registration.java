@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A member of the public signed up for an open session; the code that manages it is kept only as a hash. */
 @Entity
@@ -48,10 +49,10 @@ public class Registration extends PanacheEntityBase {
     public OffsetDateTime registeredAt;
 
     @Column(name = "waitlisted_at")
-    public OffsetDateTime waitlistedAt;
+    public @Nullable OffsetDateTime waitlistedAt;
 
     @Column(name = "cancelled_at")
-    public OffsetDateTime cancelledAt;
+    public @Nullable OffsetDateTime cancelledAt;
 
     /** Confirms a new registration while a seat is free; otherwise it waits from the moment it registered. */
     public void admit(boolean seatFree) {

@@ -20,6 +20,7 @@ import org.dialoog.conventions.domain.DomainException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** A scheduled meeting of an engagement. */
 @Entity
@@ -40,7 +41,7 @@ public class Session extends PanacheEntityBase {
 
     public String title;
 
-    public String description;
+    public @Nullable String description;
 
     @Column(name = "starts_at")
     public OffsetDateTime startsAt;
@@ -55,12 +56,12 @@ public class Session extends PanacheEntityBase {
     public String locationMode;
 
     @Column(name = "location_address")
-    public String locationAddress;
+    public @Nullable String locationAddress;
 
     @Column(name = "location_url")
-    public String locationUrl;
+    public @Nullable String locationUrl;
 
-    public Integer capacity;
+    public @Nullable Integer capacity;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] facilitators;
@@ -75,10 +76,10 @@ public class Session extends PanacheEntityBase {
     public List<AgendaItem> agenda;
 
     @Column(name = "completed_at")
-    public OffsetDateTime completedAt;
+    public @Nullable OffsetDateTime completedAt;
 
     @Column(name = "cancel_reason")
-    public String cancelReason;
+    public @Nullable String cancelReason;
 
     /** iCalendar SEQUENCE: rises on every reschedule. */
     public int sequence;

@@ -3,11 +3,13 @@ package org.dialoog.session;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a list of sessions may be narrowed to; every field is optional. */
 public record SessionFilter(
-        UUID engagementId,
-        OffsetDateTime from,
-        OffsetDateTime to,
-        SessionType type,
-        SessionStatus status,
-        String facilitator) {}
+        @Nullable UUID engagementId,
+        @Nullable OffsetDateTime from,
+        @Nullable OffsetDateTime to,
+        @Nullable SessionType type,
+        @Nullable SessionStatus status,
+        @Nullable String facilitator) {}

@@ -1,7 +1,11 @@
 package org.dialoog.session;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who gets the seats of a session. Accepted invitations and confirmed public registrations share
@@ -16,7 +20,7 @@ public final class Waitlist {
     public record Promoted(List<Invitation> invitations, List<Registration> registrations) {}
 
     /** Seats still free when {@code taken} are taken; a session without a capacity has no limit. */
-    public static int freeSeats(Integer capacity, int taken) {
+    public static int freeSeats(@Nullable Integer capacity, int taken) {
         return capacity == null ? Integer.MAX_VALUE : Math.max(0, capacity - taken);
     }
 
@@ -35,17 +39,27 @@ public final class Waitlist {
                 && (i < waitingInvitations.size() || r < waitingRegistrations.size())) {
             Invitation invitation = i < waitingInvitations.size() ? waitingInvitations.get(i) : null;
             Registration registration = r < waitingRegistrations.size() ? waitingRegistrations.get(r) : null;
-            if (registration == null
-                    || invitation != null && !invitation.waitlistedAt.isAfter(registration.waitlistedAt)) {
+            if (invitation != null
+                    && (registration == null || !waitingSince(invitation).isAfter(waitingSince(registration)))) {
                 invitation.seatFromWaitlist();
                 invitations.add(invitation);
                 i++;
             } else {
+                // the loop runs only while someone waits, so with no invitation next there is a registration
+                Objects.requireNonNull(registration, "no one waits");
                 registration.seatFromWaitlist();
                 registrations.add(registration);
                 r++;
             }
         }
         return new Promoted(invitations, registrations);
+    }
+
+    private static OffsetDateTime waitingSince(Invitation i) {
+        return Objects.requireNonNull(i.waitlistedAt, "a waiting invitation has waitlistedAt");
+    }
+
+    private static OffsetDateTime waitingSince(Registration r) {
+        return Objects.requireNonNull(r.waitlistedAt, "a waiting registration has waitlistedAt");
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -86,7 +87,7 @@ public final class Api {
     /** Active engagement known to session-service, facilitated by {@link #FACILITATOR_ID}, with its parties' participants. */
     public record Engagement(UUID id, Map<UUID, List<UUID>> participantsByParty) {
         public List<UUID> participants(UUID party) {
-            return participantsByParty.get(party);
+            return Objects.requireNonNull(participantsByParty.get(party), "not a party of this engagement");
         }
 
         public List<UUID> parties() {

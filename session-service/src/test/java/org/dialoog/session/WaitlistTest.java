@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Seats and the waitlist, shared by invitations and public registrations: the rules, without Quarkus or a database. */
@@ -233,7 +234,7 @@ class WaitlistTest {
                 case RAISE_CAPACITY -> session.raiseCapacity(step.who() % 3);
                 case SAME_MOMENT -> session.holdClock();
             }
-            assertThat(session.taken()).isLessThanOrEqualTo(session.capacity);
+            assertThat(session.taken()).isLessThanOrEqualTo(session.limit());
             assertThat(session.waiting().isEmpty() || Waitlist.freeSeats(session.capacity, session.taken()) == 0)
                     .as("nobody waits while a seat is free")
                     .isTrue();
@@ -271,12 +272,17 @@ class WaitlistTest {
 
         private final List<Invitation> invitations = new ArrayList<>();
         private final List<Registration> registrations = new ArrayList<>();
-        private Integer capacity;
+        private @Nullable Integer capacity;
         private OffsetDateTime now = SEVEN_PM;
         private boolean clockHeld;
 
-        OneSession(Integer capacity) {
+        OneSession(@Nullable Integer capacity) {
             this.capacity = capacity;
+        }
+
+        /** The capacity of a session that has one. */
+        int limit() {
+            return Objects.requireNonNull(capacity, "this session has no capacity");
         }
 
         OffsetDateTime tick() {
@@ -322,7 +328,7 @@ class WaitlistTest {
         }
 
         void raiseCapacity(int by) {
-            capacity += by;
+            capacity = limit() + by;
             fillFreeSeats();
         }
 
@@ -349,7 +355,7 @@ class WaitlistTest {
             }
             List<Invitation> lineOfInvitations = waitingInvitations();
             List<Registration> lineOfRegistrations = waitingRegistrations();
-            Map<Object, OffsetDateTime> since = new IdentityHashMap<>();
+            IdentityHashMap<Object, OffsetDateTime> since = new IdentityHashMap<>();
             lineOfInvitations.forEach(i -> since.put(i, i.waitlistedAt));
             lineOfRegistrations.forEach(r -> since.put(r, r.waitlistedAt));
             Waitlist.Promoted promoted = Waitlist.promote(free, lineOfInvitations, lineOfRegistrations);

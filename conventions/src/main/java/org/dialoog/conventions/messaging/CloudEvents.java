@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /** CloudEvents 1.0 in Kafka's binary binding: attributes as {@code ce_*} headers, the data as the JSON value. */
 public final class CloudEvents {
@@ -40,7 +41,7 @@ public final class CloudEvents {
     }
 
     /** The value of a header, or null. */
-    public static String header(Headers h, String name) {
+    public static @Nullable String header(Headers h, String name) {
         Header header = h.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** An event this service could not apply, kept for operators to inspect and replay. */
 @Entity
@@ -23,27 +24,27 @@ public class DeadLetter extends PanacheEntityBase {
     public String tenant;
 
     @Column(name = "event_id")
-    public String eventId;
+    public @Nullable String eventId;
 
     @Column(name = "event_type")
-    public String eventType;
+    public @Nullable String eventType;
 
     @Column(name = "original_topic")
-    public String originalTopic;
+    public @Nullable String originalTopic;
 
     @Column(name = "original_partition")
-    public Integer originalPartition;
+    public @Nullable Integer originalPartition;
 
     @Column(name = "original_offset")
-    public Long originalOffset;
+    public @Nullable Long originalOffset;
 
     public String reason;
 
     @Column(name = "record_key")
-    public String recordKey;
+    public @Nullable String recordKey;
 
     @Column(name = "record_value")
-    public String recordValue;
+    public @Nullable String recordValue;
 
     /** The original headers as a JSON object of strings. */
     public String headers;
@@ -52,5 +53,5 @@ public class DeadLetter extends PanacheEntityBase {
     public OffsetDateTime deadLetteredAt;
 
     @Column(name = "replayed_at")
-    public OffsetDateTime replayedAt;
+    public @Nullable OffsetDateTime replayedAt;
 }

@@ -3,6 +3,7 @@ package org.dialoog.conventions.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -33,6 +34,7 @@ import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.security.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the events this service's consumers gave up on (read back from its dead-letter topic),
@@ -48,7 +50,7 @@ public class DeadLetters {
     private final ObjectMapper json;
     private final Caller caller;
     private final String bootstrapServers;
-    private KafkaProducer<String, String> producer;
+    private @Nullable KafkaProducer<String, String> producer;
 
     DeadLetters(
             ObjectMapper json,
@@ -86,7 +88,7 @@ public class DeadLetters {
             d.recordKey = record.key();
             d.recordValue = record.value();
             d.headers = write(headers);
-            d.deadLetteredAt = OffsetDateTime.now();
+            d.deadLetteredAt = OffsetDateTime.now(ZoneOffset.UTC);
             d.persist();
         });
     }
@@ -126,7 +128,7 @@ public class DeadLetters {
         } catch (Exception e) {
             throw new DomainException(503, "Service unavailable", "Kafka did not accept the replay; try again later.");
         }
-        d.replayedAt = OffsetDateTime.now();
+        d.replayedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return d;
     }
 
@@ -165,11 +167,11 @@ public class DeadLetters {
         }
     }
 
-    private static Integer parseInt(String s) {
+    private static @Nullable Integer parseInt(@Nullable String s) {
         return s == null ? null : Integer.valueOf(s);
     }
 
-    private static Long parseLong(String s) {
+    private static @Nullable Long parseLong(@Nullable String s) {
         return s == null ? null : Long.valueOf(s);
     }
 }

@@ -2,10 +2,12 @@ package org.dialoog.conventions.messaging;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +30,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.conventions.security.Caller;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies consumed events exactly once: the event id is recorded in {@code processed_event} in
@@ -72,8 +75,14 @@ public class EventInbox {
     private record Delivery(
             KafkaRecord<String, String> message,
             ConsumerRecord<String, String> record,
-            IncomingEvent event,
-            RuntimeException unreadable) {}
+            @Nullable IncomingEvent event,
+            @Nullable RuntimeException unreadable) {
+
+        /** The event of a delivery that was read; only asked after {@code unreadable} was checked. */
+        IncomingEvent read() {
+            return Objects.requireNonNull(event, "an unreadable delivery has no event");
+        }
+    }
 
     /**
      * Forgets which events {@code consumer} applied for the caller's tenant, so that replaying its
@@ -101,7 +110,7 @@ public class EventInbox {
             if (d.unreadable != null) {
                 continue;
             }
-            if (!run.isEmpty() && !run.get(0).event.tenant().equals(d.event.tenant())) {
+            if (!run.isEmpty() && !run.get(0).read().tenant().equals(d.read().tenant())) {
                 if (!applyRun(consumer, run, handler, nacks)) {
                     return CompletableFuture.completedFuture(null);
                 }
@@ -140,22 +149,22 @@ public class EventInbox {
     /** False when the service is stopping and the run could not be applied: nothing may be acknowledged. */
     private boolean applyRun(
             String consumer, List<Delivery> run, Consumer<IncomingEvent> handler, List<CompletableFuture<Void>> nacks) {
-        caller.actForTenant(run.get(0).event.tenant());
+        caller.actForTenant(run.get(0).read().tenant());
         try {
             List<Delivery> applied = QuarkusTransaction.requiringNew().call(() -> {
                 Set<String> first = firstDeliveries(consumer, run);
                 List<Delivery> done = new ArrayList<>();
                 for (Delivery d : run) {
-                    if (first.remove(d.event.id())) {
-                        trace.continueFrom(d.event.traceparent());
-                        handler.accept(d.event);
+                    if (first.remove(d.read().id())) {
+                        trace.continueFrom(d.read().traceparent());
+                        handler.accept(d.read());
                         done.add(d);
                     }
                 }
                 return done;
             });
             for (Delivery d : applied) {
-                recordPropagation(consumer, d.event, CloudEvents.header(d.record.headers(), "ce_time"));
+                recordPropagation(consumer, d.read(), CloudEvents.header(d.record.headers(), "ce_time"));
             }
             metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "applied")
                     .increment(applied.size());
@@ -181,7 +190,7 @@ public class EventInbox {
                 if (stopping) {
                     LOG.infof(
                             "Stopping: event %s in %s left unacknowledged, to be delivered again",
-                            d.event.id(), consumer);
+                            d.read().id(), consumer);
                     return false;
                 }
                 metrics.counter("dialoog.events.consumed", "consumer", consumer, "outcome", "dead-lettered")
@@ -193,11 +202,11 @@ public class EventInbox {
     }
 
     /** Applies one event in its own transaction, with retries; the last failure, or null when applied or a duplicate. */
-    private RuntimeException applyOne(String consumer, Delivery d, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = d.event;
+    private @Nullable RuntimeException applyOne(String consumer, Delivery d, Consumer<IncomingEvent> handler) {
+        IncomingEvent event = d.read();
         caller.actForTenant(event.tenant());
         trace.continueFrom(event.traceparent());
-        RuntimeException failure = null;
+        @Nullable RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS && !stopping; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -235,12 +244,12 @@ public class EventInbox {
      * From the producer's commit (the event's time, written in the same transaction as the change)
      * to the effect committed here: the time a fact takes to cross the system.
      */
-    private void recordPropagation(String consumer, IncomingEvent event, String time) {
+    private void recordPropagation(String consumer, IncomingEvent event, @Nullable String time) {
         if (time == null) {
             return;
         }
         try {
-            Duration took = Duration.between(OffsetDateTime.parse(time), OffsetDateTime.now());
+            Duration took = Duration.between(OffsetDateTime.parse(time), OffsetDateTime.now(ZoneOffset.UTC));
             Timer.builder("dialoog.events.propagation")
                     .description("From the producer's commit to the effect applied here")
                     .tag("consumer", consumer)
@@ -258,14 +267,14 @@ public class EventInbox {
     @SuppressWarnings("unchecked")
     private Set<String> firstDeliveries(String consumer, List<Delivery> run) {
         String[] ids =
-                run.stream().map(d -> consumer + ":" + d.event.id()).distinct().toArray(String[]::new);
+                run.stream().map(d -> consumer + ":" + d.read().id()).distinct().toArray(String[]::new);
         List<String> inserted = em.createNativeQuery("""
                 insert into processed_event (event_id, consumer, tenant)
                 select id, ?2, ?3 from unnest(cast(?1 as text[])) as t(id)
                 on conflict do nothing returning event_id""")
                 .setParameter(1, ids)
                 .setParameter(2, consumer)
-                .setParameter(3, run.get(0).event.tenant())
+                .setParameter(3, run.get(0).read().tenant())
                 .getResultList();
         Set<String> first = new HashSet<>();
         for (String id : inserted) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudEvent read from Kafka (binary binding), as a tolerant reader: only the attributes
@@ -12,16 +13,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public record IncomingEvent(
         String id,
         String type,
-        String source,
-        String subject,
+        @Nullable String source,
+        @Nullable String subject,
         String tenant,
-        String traceparent,
-        String key,
+        @Nullable String traceparent,
+        @Nullable String key,
         JsonNode data) {
 
     /** The event cannot be read at all; retrying will not help, so it goes to the dead-letter topic. */
     public static final class Unreadable extends RuntimeException {
-        Unreadable(String message, Throwable cause) {
+        Unreadable(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }

@@ -46,7 +46,9 @@ public class MessagingReadiness implements HealthCheck {
 
     /** Connects at start-up, on the admin client's own thread, so the first readiness probe does not wait for it. */
     void connectEarly(@Observes StartupEvent event) {
-        admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId();
+        // fire and forget: the answer only warms the connection; readiness asks again itself
+        var unused = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                .clusterId();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dialoog.conventions.messaging;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class Outbox {
                 .setParameter(4, key.toString())
                 .setParameter(5, type)
                 .setParameter(6, subject.toString())
-                .setParameter(7, OffsetDateTime.now())
+                .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(8, write(data))
                 .setParameter(9, trace.current())
                 .executeUpdate();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.dialoog.conventions.config.OutboxConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -58,8 +60,8 @@ public class OutboxRelay {
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private volatile boolean running;
     private volatile boolean paused;
-    private Thread thread;
-    private KafkaProducer<String, byte[]> producer;
+    private @Nullable Thread thread;
+    private @Nullable KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(
             AgroalDataSource dataSource,
@@ -199,7 +201,7 @@ public class OutboxRelay {
             ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
             ps.executeUpdate();
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         committed.forEach(t -> publishDelay.record(Duration.between(t, now)));
         return seqs.size();
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 
 import io.vertx.core.http.HttpServerRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The W3C trace context of the current work: the incoming request's {@code traceparent}
@@ -20,14 +21,14 @@ public class TraceContext {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Instance<HttpServerRequest> request;
-    private String traceparent;
+    private @Nullable String traceparent;
 
     TraceContext(Instance<HttpServerRequest> request) {
         this.request = request;
     }
 
     /** Continues a trace that arrived with an event. */
-    public void continueFrom(String incoming) {
+    public void continueFrom(@Nullable String incoming) {
         if (incoming != null && VALID.matcher(incoming).matches()) {
             traceparent = child(incoming);
         }
@@ -41,7 +42,7 @@ public class TraceContext {
         return traceparent;
     }
 
-    private String headerOrNull() {
+    private @Nullable String headerOrNull() {
         try {
             return request.get().getHeader("traceparent");
         } catch (RuntimeException e) {

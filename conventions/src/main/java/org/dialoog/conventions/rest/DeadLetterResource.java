@@ -25,6 +25,7 @@ import org.dialoog.conventions.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Operators' view of the events this service could not apply. */
 @Path("/api/v1/dead-letters")
@@ -37,16 +38,16 @@ public class DeadLetterResource {
     @Schema(name = "DeadLetter")
     public record DeadLetterView(
             UUID id,
-            String eventId,
-            String eventType,
-            String originalTopic,
-            Integer originalPartition,
-            Long originalOffset,
+            @Nullable String eventId,
+            @Nullable String eventType,
+            @Nullable String originalTopic,
+            @Nullable Integer originalPartition,
+            @Nullable Long originalOffset,
             String reason,
-            String key,
-            String value,
+            @Nullable String key,
+            @Nullable String value,
             OffsetDateTime deadLetteredAt,
-            OffsetDateTime replayedAt) {
+            @Nullable OffsetDateTime replayedAt) {
         static DeadLetterView of(DeadLetter d) {
             return new DeadLetterView(
                     d.id,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads enum query parameters strictly: an unknown value is a 400 problem naming the parameter
@@ -22,7 +23,7 @@ public class EnumParams implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+    public <T> @Nullable ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (!rawType.isEnum()) {
             return null;
         }
@@ -34,7 +35,7 @@ public class EnumParams implements ParamConverterProvider {
         Class<? extends Enum> type = (Class<? extends Enum>) rawType;
         return new ParamConverter<>() {
             @Override
-            public T fromString(String value) {
+            public @Nullable T fromString(@Nullable String value) {
                 if (value == null || value.isEmpty()) {
                     return null;
                 }
@@ -50,7 +51,7 @@ public class EnumParams implements ParamConverterProvider {
             }
 
             @Override
-            public String toString(T value) {
+            public @Nullable String toString(@Nullable T value) {
                 return value == null ? null : ((Enum<?>) value).name();
             }
         };

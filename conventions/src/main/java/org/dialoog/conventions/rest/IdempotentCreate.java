@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.security.TenantResolverForHibernate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creating requests with an {@code Idempotency-Key}: the key is claimed in the same transaction
@@ -30,8 +32,9 @@ public class IdempotentCreate {
 
     public static final String HEADER = "Idempotency-Key";
 
-    /** What a create produced: where it lives and what to answer. */
-    public record Created(URI location, Object body, String etag) {}
+    /** What a create produced; {@code etag} is null for a result without a version of its own (an import). */
+    public record Created(
+            URI location, Object body, @Nullable String etag) {}
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -44,7 +47,7 @@ public class IdempotentCreate {
     }
 
     @Transactional
-    public Response create(String key, Object request, Supplier<Created> action) {
+    public Response create(@Nullable String key, Object request, Supplier<Created> action) {
         if (key == null) {
             return answer(action.get());
         }
@@ -82,7 +85,7 @@ public class IdempotentCreate {
                 .setParameter(1, tenant)
                 .setParameter(2, key)
                 .setParameter(3, hash)
-                .setParameter(4, OffsetDateTime.now())
+                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
         if (claimed == 0) {
             throw DomainException.conflict(

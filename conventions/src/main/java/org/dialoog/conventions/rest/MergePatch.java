@@ -1,6 +1,7 @@
 package org.dialoog.conventions.rest;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class MergePatch {
         }
 
         JsonProcessingException json() {
-            return (JsonProcessingException) getCause();
+            return (JsonProcessingException) Objects.requireNonNull(getCause());
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** An RFC 9457 problem detail, the body of every error this service answers. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -26,7 +27,7 @@ public record Problem(
         @Schema(description = "What went wrong in this occurrence", examples = "The request has 1 invalid field(s).")
         String detail,
 
-        @Schema(description = "The request path", examples = "/api/v1/engagements")
+        @Schema(description = "The request path", examples = "/api/v1/engagements") @Nullable
         String instance,
 
         @Schema(description = "Every invalid field, for validation errors")
@@ -40,7 +41,7 @@ public record Problem(
             @Schema(examples = "title") String name,
             @Schema(examples = "must not be blank") String reason) {}
 
-    public static Problem of(int status, String title, String detail, String instance) {
+    public static Problem of(int status, String title, String detail, @Nullable String instance) {
         return new Problem("about:blank", title, status, detail, instance, List.of());
     }
 

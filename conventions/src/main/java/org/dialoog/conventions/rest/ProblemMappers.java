@@ -2,6 +2,7 @@ package org.dialoog.conventions.rest;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -25,6 +26,7 @@ import io.quarkus.security.UnauthorizedException;
 import org.dialoog.conventions.domain.DomainException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jspecify.annotations.Nullable;
 
 /** The one place where exceptions become RFC 9457 problems. */
 public class ProblemMappers {
@@ -36,8 +38,14 @@ public class ProblemMappers {
         List<Problem.InvalidParam> params = e.fieldErrors().stream()
                 .map(f -> new Problem.InvalidParam(f.name(), f.reason()))
                 .toList();
-        Response response =
-                new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), params).toResponse();
+        Response response = new Problem(
+                        "about:blank",
+                        e.title(),
+                        e.status(),
+                        Objects.requireNonNullElse(e.getMessage(), e.title()),
+                        path(uri),
+                        params)
+                .toResponse();
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -177,7 +185,7 @@ public class ProblemMappers {
         return b.toString();
     }
 
-    private static String path(UriInfo uri) {
+    private static @Nullable String path(@Nullable UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 }

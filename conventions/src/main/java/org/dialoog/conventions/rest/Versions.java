@@ -3,6 +3,7 @@ package org.dialoog.conventions.rest;
 import jakarta.ws.rs.core.EntityTag;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.jspecify.annotations.Nullable;
 
 /** Optimistic concurrency over HTTP: a resource's {@code version} is its strong ETag, and If-Match names it. */
 public final class Versions {
@@ -14,7 +15,7 @@ public final class Versions {
     }
 
     /** The version an If-Match header demands, or null when the client sent none (or {@code *}). */
-    public static Long expected(String ifMatch) {
+    public static @Nullable Long expected(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }

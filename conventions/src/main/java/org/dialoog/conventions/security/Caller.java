@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is calling, for one request or one consumed event: the tenant (the token's {@code org}
@@ -21,7 +22,7 @@ public class Caller {
     public static final String INTEGRATION = "integration";
 
     private final Instance<JsonWebToken> token;
-    private String eventTenant;
+    private @Nullable String eventTenant;
 
     Caller(Instance<JsonWebToken> token) {
         this.token = token;

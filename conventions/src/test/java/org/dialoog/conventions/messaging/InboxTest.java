@@ -70,7 +70,7 @@ class InboxTest {
         UUID key = UUID.randomUUID();
         List<String> titles = new ArrayList<>();
         String broken = "broken-" + UUID.randomUUID();
-        String first = null;
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             if (i == 150) {
                 publisher.send(config.topic(), SOURCE, broken, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\"}");
@@ -78,7 +78,7 @@ class InboxTest {
             String title = "n" + i;
             titles.add(title);
             String id = "ok-" + UUID.randomUUID();
-            first = first == null ? id : first;
+            ids.add(id);
             publisher.send(
                     config.topic(),
                     SOURCE,
@@ -90,7 +90,13 @@ class InboxTest {
         }
         // the first event again (a redelivery): it changes nothing
         publisher.send(
-                config.topic(), SOURCE, first, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"n0\"}");
+                config.topic(),
+                SOURCE,
+                ids.get(0),
+                TYPE,
+                key,
+                Api.TENANT,
+                "{\"noteId\":\"" + key + "\",\"title\":\"n0\"}");
         String last = "last-" + UUID.randomUUID();
         publisher.send(
                 config.topic(), SOURCE, last, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\",\"title\":\"end\"}");

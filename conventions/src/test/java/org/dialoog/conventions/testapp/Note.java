@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** The test application's one resource: a note, scoped to its tenant like every row of a service. */
 @Entity
@@ -25,7 +26,7 @@ public class Note extends PanacheEntityBase {
 
     public String title;
 
-    public String body;
+    public @Nullable String body;
 
     @Version
     public long version;

@@ -1,6 +1,7 @@
 package org.dialoog.conventions.testapp;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,7 +67,7 @@ public class NoteResource {
             n.id = UUID.randomUUID();
             n.title = request.title();
             n.body = request.body();
-            n.createdAt = OffsetDateTime.now();
+            n.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             n.persist();
             outbox.record(NOTE_CHANGED, n.id, n.id, Map.of("noteId", n.id, "title", n.title));
             return new IdempotentCreate.Created(

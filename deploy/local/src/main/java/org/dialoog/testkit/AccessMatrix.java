@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
@@ -53,9 +55,12 @@ public final class AccessMatrix {
                 .statusCode(200)
                 .extract()
                 .as(Map.class);
-        String server = ((List<Map<String, String>>) doc.get("servers")).get(0).get("url");
-        Map<String, Map<String, Map<String, Object>>> paths =
-                (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
+        String server = Objects.requireNonNull(((List<Map<String, String>>)
+                        Objects.requireNonNull(doc.get("servers"), "the document names no servers"))
+                .get(0)
+                .get("url"));
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>)
+                Objects.requireNonNull(doc.get("paths"), "the document has no paths");
         List<String> table = new ArrayList<>();
         table.add("| operation | no token | expired | bad signature | wrong issuer | wrong audience | other tenant | "
                 + String.join(" | ", ROLES) + " |");
@@ -73,10 +78,12 @@ public final class AccessMatrix {
         for (String[] op : operations) {
             String method = op[0];
             String template = op[1];
-            List<String> allowed = documentedRoles(paths.get(template).get(method));
+            Map<String, Object> operation = Objects.requireNonNull(
+                    Objects.requireNonNull(paths.get(template)).get(method), "no operation " + method + " " + template);
+            List<String> allowed = documentedRoles(operation);
             String url = server + fill(template);
-            String label = method.toUpperCase() + " " + server + template;
-            if (isPublic(paths.get(template).get(method))) {
+            String label = method.toUpperCase(Locale.ROOT) + " " + server + template;
+            if (isPublic(operation)) {
                 table.add(publicRow(method, url, label));
                 continue;
             }
@@ -208,7 +215,7 @@ public final class AccessMatrix {
     private static int call(RequestSpecification spec, String method, String url) {
         return spec.contentType(ContentType.JSON)
                 .body(method.equals("get") || method.equals("delete") ? "" : "{}")
-                .request(method.toUpperCase(), url)
+                .request(method.toUpperCase(Locale.ROOT), url)
                 .statusCode();
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one test resource of all three services: a fresh PostgreSQL database per run and a real
@@ -16,9 +17,9 @@ public class DialoogTestResource implements QuarkusTestResourceLifecycleManager 
     private static final String PORT = "dialoog.test.kafka.port";
     private static final String CONTROLLER_PORT = "dialoog.test.kafka.controller-port";
     private static final String PID = "dialoog.test.kafka.pid";
-    private static KafkaBroker broker;
+    private static @Nullable KafkaBroker broker;
     private String service = "service";
-    private TestDatabase database;
+    private @Nullable TestDatabase database;
 
     @Override
     public void init(Map<String, String> initArgs) {

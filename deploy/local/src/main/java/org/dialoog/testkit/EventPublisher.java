@@ -2,6 +2,7 @@ package org.dialoog.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -60,7 +61,7 @@ public final class EventPublisher implements AutoCloseable {
         header(r, "ce_source", source);
         header(r, "ce_type", type);
         header(r, "ce_subject", engagementId.toString());
-        header(r, "ce_time", OffsetDateTime.now().toString());
+        header(r, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
         header(r, "ce_tenant", tenant);
         header(r, "content-type", "application/json");
         return r;

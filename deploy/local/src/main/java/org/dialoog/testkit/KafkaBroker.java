@@ -2,6 +2,7 @@ package org.dialoog.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real Apache Kafka broker (KRaft, one combined node) run as its own process from the jars
@@ -41,8 +44,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private ProcessHandle process;
-    private String pidProperty;
+    private @Nullable ProcessHandle process;
+    private @Nullable String pidProperty;
 
     public KafkaBroker(Path dataDir, int port) {
         this(dataDir, port, freePort());
@@ -103,16 +106,17 @@ public final class KafkaBroker implements AutoCloseable {
                                 config.toString()),
                         "format");
             }
-            process = java(List.of("kafka.Kafka", config.toString()))
+            ProcessHandle started = java(List.of("kafka.Kafka", config.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             dataDir.resolve("broker.log").toFile()))
                     .redirectErrorStream(true)
                     .start()
                     .toHandle();
+            process = started;
             if (pidProperty != null) {
-                System.setProperty(pidProperty, Long.toString(process.pid()));
+                System.setProperty(pidProperty, Long.toString(started.pid()));
             }
-            awaitReady(Duration.ofSeconds(60));
+            awaitReady(started, Duration.ofSeconds(60));
             createTopics();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -175,7 +179,7 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    private void awaitReady(ProcessHandle process, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -192,7 +196,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private boolean portOpen() {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException e) {
             return false;
@@ -280,7 +284,9 @@ public final class KafkaBroker implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
         broker.start();
         System.out.println("Kafka ready on " + broker.bootstrapServers() + " (data in " + dir.toAbsolutePath() + ")");
-        broker.process.onExit().join();
+        Objects.requireNonNull(broker.process, "the broker did not start")
+                .onExit()
+                .join();
     }
 
     /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */

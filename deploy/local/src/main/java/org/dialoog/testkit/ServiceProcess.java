@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Another Dialoog service, started from its built jar as a real process next to the service
  * under test: for tests that cross a service boundary through Kafka (the reactor builds the
@@ -49,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(
             String name,
             KafkaBroker broker,
-            TestDatabase database,
+            @Nullable TestDatabase database,
             Map<String, String> extraEnv,
             List<String> jvmArgs) {
         Path repo = RepoRoot.find();
@@ -59,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
                     + "-service first (./mvnw verify builds it before its consumers)");
         }
         boolean owned = database == null;
-        TestDatabase db = owned ? TestDatabase.create("dialoog_" + name + "_peer") : database;
+        TestDatabase db = database != null ? database : TestDatabase.create("dialoog_" + name + "_peer");
         int port = KafkaBroker.freePort();
         Path log = Path.of("target", name + "-service-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a topic of the test broker from the start with a real consumer of its own group, for assertions. */
 public final class TopicReader {
@@ -62,7 +63,7 @@ public final class TopicReader {
     }
 
     /** A header's value as text, or null. */
-    public static String header(ConsumerRecord<String, String> r, String name) {
+    public static @Nullable String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.dialoog.engagement.Engagement;
+import org.jspecify.annotations.Nullable;
 
 /** The payloads of engagement events: what consumers need, never an e-mail address. */
 public final class EngagementEvents {
@@ -45,9 +46,19 @@ public final class EngagementEvents {
         }
     }
 
-    public record StatusChanged(UUID engagementId, String tenant, String from, String to, String reason) {}
+    public record StatusChanged(
+            UUID engagementId,
+            String tenant,
+            String from,
+            String to,
+            @Nullable String reason) {}
 
-    public record PhaseChanged(UUID engagementId, String tenant, String from, String to, String note) {}
+    public record PhaseChanged(
+            UUID engagementId,
+            String tenant,
+            String from,
+            String to,
+            @Nullable String note) {}
 
     public record Deleted(UUID engagementId, String tenant) {}
 

@@ -17,6 +17,7 @@ import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.service.FeedbackReadModel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /** Follows feedback-service's facts about an engagement's rounds; the engagement's health view is built from them. */
 @ApplicationScoped
@@ -63,7 +64,7 @@ public class FeedbackEventsConsumer {
     }
 
     /** Rounds outside a session (a trust pulse) carry {@code "sessionId": null}. */
-    private static UUID sessionId(IncomingEvent e) {
+    private static @Nullable UUID sessionId(IncomingEvent e) {
         String session = e.data().path("sessionId").asText(null);
         return session == null || session.equals("null") ? null : UUID.fromString(session);
     }

@@ -61,7 +61,7 @@ public class EngagementResource {
     /** Documents the page envelope of engagements. */
     @Schema(name = "EngagementPage")
     static final class EngagementPageDoc {
-        public List<EngagementView> items;
+        public List<EngagementView> items = List.of();
 
         @Schema(examples = "1")
         public int page;
@@ -270,8 +270,8 @@ public class EngagementResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = HistoryView.class, type = SchemaType.ARRAY)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
-        return history.of(id).stream().map(HistoryView::of).toList();
+        Engagement e = service.visible(id);
+        return history.of(e.id).stream().map(HistoryView::of).toList();
     }
 
     private static EngagementDetails details(EngagementRequest r) {

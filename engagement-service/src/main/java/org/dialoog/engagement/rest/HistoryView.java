@@ -4,14 +4,15 @@ import java.time.OffsetDateTime;
 
 import org.dialoog.engagement.EngagementHistoryEntry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** One status or phase change. */
 @Schema(name = "HistoryEntry")
 public record HistoryView(
         @Schema(examples = "STATUS") String kind,
-        @Schema(examples = "DRAFT") String from,
+        @Schema(examples = "DRAFT") @Nullable String from,
         @Schema(examples = "ACTIVE") String to,
-        String reason,
+        @Nullable String reason,
         String changedBy,
         OffsetDateTime changedAt) {
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.dialoog.engagement.Participant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A participant to add, or what a merge patch changes. */
 @Schema(name = "ParticipantRequest")
@@ -18,7 +19,7 @@ public record ParticipantRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Fatima El Amrani")
         String displayName,
 
-        @Email @Size(max = 254) @Schema(examples = "fatima@example.nl")
+        @Email @Size(max = 254) @Schema(examples = "fatima@example.nl") @Nullable
         String email,
 
         @NotNull Participant.Role role) {}

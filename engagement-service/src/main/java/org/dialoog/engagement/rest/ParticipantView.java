@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dialoog.engagement.Participant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A participant as the API shows it; integrations get no name or e-mail address. */
 @Schema(name = "Participant")
@@ -15,10 +16,10 @@ public record ParticipantView(
         UUID engagementId,
         UUID partyId,
 
-        @Schema(description = "Left out for the integration role")
+        @Schema(description = "Left out for the integration role") @Nullable
         String displayName,
 
-        @Schema(description = "Left out for the integration role")
+        @Schema(description = "Left out for the integration role") @Nullable
         String email,
 
         Participant.Role role,

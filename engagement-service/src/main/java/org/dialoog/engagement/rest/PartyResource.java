@@ -54,7 +54,7 @@ public class PartyResource {
     /** Documents the page envelope of participants. */
     @Schema(name = "ParticipantPage")
     static final class ParticipantPageDoc {
-        public List<ParticipantView> items;
+        public List<ParticipantView> items = List.of();
 
         @Schema(examples = "1")
         public int page;
@@ -231,6 +231,7 @@ public class PartyResource {
             List<Participant> added = service.importParticipants(
                     engagementId,
                     request.participants().stream().map(PartyResource::details).toList());
+            // the list it added has no version of its own, so no ETag
             return new IdempotentCreate.Created(
                     uri.getBaseUriBuilder()
                             .path("api/v1/engagements/{e}/participants")

@@ -9,9 +9,11 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.SessionHeld;
 import org.dialoog.engagement.store.VisibleEngagements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An engagement's health at a glance: per feedback dimension the latest value and the trend over
@@ -34,14 +36,15 @@ public class EngagementHealth {
             long sessionsHeld,
             long feedbackRounds,
             long responses,
-            OffsetDateTime lastUpdatedAt,
+            @Nullable OffsetDateTime lastUpdatedAt,
             List<HealthTrend.Dimension> dimensions) {}
 
     public Health of(UUID engagementId) {
-        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
+        Engagement e =
+                engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
         // oldest first: a trend is read in the order the rounds started
         List<FeedbackResult> rounds =
-                FeedbackResult.list("engagementId", Sort.ascending("roundStartedAt", "roundId"), engagementId);
+                FeedbackResult.list("engagementId", Sort.ascending("roundStartedAt", "roundId"), e.id);
         OffsetDateTime updated = null;
         long responses = 0;
         for (FeedbackResult r : rounds) {
@@ -49,8 +52,8 @@ public class EngagementHealth {
             updated = updated == null || r.updatedAt.isAfter(updated) ? r.updatedAt : updated;
         }
         return new Health(
-                engagementId,
-                SessionHeld.count("engagementId", engagementId),
+                e.id,
+                SessionHeld.count("engagementId", e.id),
                 rounds.size(),
                 responses,
                 updated,

@@ -1,6 +1,7 @@
 package org.dialoog.engagement.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.EngagementHistoryEntry;
+import org.jspecify.annotations.Nullable;
 
 /** Keeps every status and phase change of an engagement, with who made it and why. */
 @ApplicationScoped
@@ -22,7 +24,7 @@ public class EngagementHistory {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void record(Engagement e, String kind, String from, String to, String reason) {
+    void record(Engagement e, String kind, @Nullable String from, String to, @Nullable String reason) {
         EngagementHistoryEntry h = new EngagementHistoryEntry();
         h.id = UUID.randomUUID();
         h.engagementId = e.id;
@@ -31,7 +33,7 @@ public class EngagementHistory {
         h.toValue = to;
         h.reason = reason;
         h.changedBy = caller.userId();
-        h.changedAt = OffsetDateTime.now();
+        h.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
         h.persist();
     }
 

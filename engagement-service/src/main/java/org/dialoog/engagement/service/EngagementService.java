@@ -2,6 +2,7 @@ package org.dialoog.engagement.service;
 
 import java.time.OffsetDateTime;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.engagement.store.ReferenceCounter;
 import org.dialoog.engagement.store.VisibleEngagements;
+import org.jspecify.annotations.Nullable;
 
 /** Use cases of engagements: create, read, edit, delete, and moves through status and phase. */
 @ApplicationScoped
@@ -65,7 +67,7 @@ public class EngagementService {
         }
         e.status = EngagementStatus.DRAFT;
         e.phase = Phase.EXPLORATION;
-        e.createdAt = OffsetDateTime.now();
+        e.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.updatedAt = e.createdAt;
         e.persistAndFlush();
         history.record(e, "STATUS", null, e.status.name(), "created");
@@ -78,6 +80,12 @@ public class EngagementService {
         return engagements.find(id);
     }
 
+    /** The engagement, if the caller may see it; 404 otherwise, whether it does not exist or is hidden from them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Engagement visible(UUID id) {
+        return engagements.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<Engagement> list(EngagementQuery query, int page, int pageSize) {
         var q = engagements.search(query);
@@ -85,17 +93,17 @@ public class EngagementService {
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, total);
     }
 
-    public Engagement update(UUID id, Long expectedVersion, EngagementDetails details) {
+    public Engagement update(UUID id, @Nullable Long expectedVersion, EngagementDetails details) {
         Engagement e = writable(id, expectedVersion);
         checkDates(details);
         apply(e, details);
-        e.updatedAt = OffsetDateTime.now();
+        e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Engagement.flush();
         outbox.record(EventTypes.ENGAGEMENT_UPDATED, e.id, e.id, EngagementEvents.EngagementSnapshot.of(e));
         return e;
     }
 
-    public void delete(UUID id, Long expectedVersion) {
+    public void delete(UUID id, @Nullable Long expectedVersion) {
         Engagement e = writable(id, expectedVersion);
         if (e.status != EngagementStatus.DRAFT) {
             throw DomainException.conflict("Only a DRAFT engagement can be deleted; this one is " + e.status
@@ -108,12 +116,13 @@ public class EngagementService {
         outbox.record(EventTypes.ENGAGEMENT_DELETED, e.id, e.id, new EngagementEvents.Deleted(e.id, e.tenant));
     }
 
-    public Engagement changeStatus(UUID id, Long expectedVersion, EngagementStatus target, String reason) {
+    public Engagement changeStatus(
+            UUID id, @Nullable Long expectedVersion, EngagementStatus target, @Nullable String reason) {
         Engagement e = editable(id, expectedVersion);
         EngagementStatus from = e.status;
         from.requireMoveTo(target, () -> Party.count("engagementId", e.id));
         e.status = target;
-        e.updatedAt = OffsetDateTime.now();
+        e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Engagement.flush();
         history.record(e, "STATUS", from.name(), target.name(), reason);
         outbox.record(
@@ -124,12 +133,12 @@ public class EngagementService {
         return e;
     }
 
-    public Engagement changePhase(UUID id, Long expectedVersion, Phase target, String note) {
+    public Engagement changePhase(UUID id, @Nullable Long expectedVersion, Phase target, @Nullable String note) {
         Engagement e = writable(id, expectedVersion);
         Phase from = e.phase;
         from.requireMoveTo(target, note);
         e.phase = target;
-        e.updatedAt = OffsetDateTime.now();
+        e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Engagement.flush();
         history.record(e, "PHASE", from.name(), target.name(), note);
         outbox.record(
@@ -141,7 +150,7 @@ public class EngagementService {
     }
 
     /** The engagement, if the caller may change it at all (clients and integrations never may). */
-    Engagement editable(UUID id, Long expectedVersion) {
+    Engagement editable(UUID id, @Nullable Long expectedVersion) {
         Engagement e = engagements.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         if (!caller.is(Caller.ADMIN) && !caller.is(Caller.FACILITATOR)) {
             throw new io.quarkus.security.ForbiddenException();
@@ -153,7 +162,7 @@ public class EngagementService {
     }
 
     /** Editable and still open: concluded and cancelled engagements are read-only. */
-    public Engagement writable(UUID id, Long expectedVersion) {
+    public Engagement writable(UUID id, @Nullable Long expectedVersion) {
         Engagement e = editable(id, expectedVersion);
         if (e.status.isClosed()) {
             throw DomainException.conflict(
@@ -187,7 +196,7 @@ public class EngagementService {
 
     /** ENG-<year>-<n>: sequential per tenant and year, atomic under concurrent creates. */
     private String nextReference() {
-        int year = Year.now().getValue();
+        int year = Year.now(ZoneOffset.UTC).getValue();
         return String.format("ENG-%d-%04d", year, references.next(year));
     }
 }

@@ -1,6 +1,7 @@
 package org.dialoog.engagement.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.FeedbackRoundSeen;
+import org.jspecify.annotations.Nullable;
 
 /** Applies feedback-service's facts about an engagement's rounds to engagement-service's copy of them, for the health view. */
 @ApplicationScoped
@@ -19,7 +21,7 @@ public class FeedbackReadModel {
     public record RoundResults(
             UUID roundId,
             UUID engagementId,
-            UUID sessionId,
+            @Nullable UUID sessionId,
             OffsetDateTime roundStartedAt,
             boolean closed,
             long responses,
@@ -27,7 +29,7 @@ public class FeedbackReadModel {
             List<FeedbackResult.DimensionValue> dimensions) {}
 
     /** Keeps a round once, however often it is announced. */
-    public void roundOpened(UUID roundId, UUID engagementId, UUID sessionId, String audience) {
+    public void roundOpened(UUID roundId, UUID engagementId, @Nullable UUID sessionId, String audience) {
         if (FeedbackRoundSeen.findById(roundId) != null) {
             return;
         }
@@ -36,7 +38,7 @@ public class FeedbackReadModel {
         round.engagementId = engagementId;
         round.sessionId = sessionId;
         round.audience = audience;
-        round.openedAt = OffsetDateTime.now();
+        round.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
         round.persist();
     }
 
@@ -55,7 +57,7 @@ public class FeedbackReadModel {
         r.responses = results.responses();
         r.withheld = results.withheld();
         r.dimensions = results.dimensions();
-        r.updatedAt = OffsetDateTime.now();
+        r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (isNew) {
             r.persist();
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dialoog.engagement.FeedbackResult;
+import org.jspecify.annotations.Nullable;
 
 /** Per feedback dimension the latest value and the trend over an engagement's rounds: arithmetic on results, no database. */
 public final class HealthTrend {
@@ -20,10 +21,20 @@ public final class HealthTrend {
 
     /** One round's value of a dimension. */
     public record Point(
-            UUID roundId, OffsetDateTime roundStartedAt, long answers, Double mean, Double ci95Low, Double ci95High) {}
+            UUID roundId,
+            OffsetDateTime roundStartedAt,
+            long answers,
+            Double mean,
+            @Nullable Double ci95Low,
+            @Nullable Double ci95High) {}
 
     /** A dimension: the latest value, the trend, and the series it comes from. */
-    public record Dimension(String dimension, Point latest, Double slopePerRound, String trend, List<Point> series) {}
+    public record Dimension(
+            String dimension,
+            @Nullable Point latest,
+            @Nullable Double slopePerRound,
+            String trend,
+            List<Point> series) {}
 
     private HealthTrend() {}
 
@@ -58,7 +69,7 @@ public final class HealthTrend {
                 dimension, series.isEmpty() ? null : series.get(series.size() - 1), slope, direction(slope), series);
     }
 
-    static String direction(Double slope) {
+    static String direction(@Nullable Double slope) {
         if (slope == null) {
             return "INSUFFICIENT_DATA";
         }
@@ -69,7 +80,7 @@ public final class HealthTrend {
     }
 
     /** Least-squares slope against the position in the series; null below two points. */
-    static Double slope(List<Double> ys) {
+    static @Nullable Double slope(List<Double> ys) {
         int n = ys.size();
         if (n < 2) {
             return null;

@@ -1,10 +1,12 @@
 package org.dialoog.engagement.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
 import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
+import org.jspecify.annotations.Nullable;
 
 /** The parties of an engagement and their participants. */
 @ApplicationScoped
@@ -46,14 +49,14 @@ public class PartyService {
         p.name = d.name().strip();
         p.type = d.type();
         p.interests = d.interests();
-        p.createdAt = OffsetDateTime.now();
+        p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
         outbox.record(EventTypes.PARTY_ADDED, e.id, p.id, partyChanged(p));
         return p;
     }
 
-    public Party updateParty(UUID engagementId, UUID partyId, Long expectedVersion, PartyDetails d) {
+    public Party updateParty(UUID engagementId, UUID partyId, @Nullable Long expectedVersion, PartyDetails d) {
         engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
         checkVersion(expectedVersion, p.version);
@@ -61,13 +64,13 @@ public class PartyService {
         p.name = d.name().strip();
         p.type = d.type();
         p.interests = d.interests();
-        p.updatedAt = OffsetDateTime.now();
+        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Party.flush();
         outbox.record(EventTypes.PARTY_UPDATED, engagementId, p.id, partyChanged(p));
         return p;
     }
 
-    public void removeParty(UUID engagementId, UUID partyId, Long expectedVersion) {
+    public void removeParty(UUID engagementId, UUID partyId, @Nullable Long expectedVersion) {
         engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
         checkVersion(expectedVersion, p.version);
@@ -82,16 +85,16 @@ public class PartyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Party party(UUID engagementId, UUID partyId) {
-        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
-        return Party.<Party>find("id = ?1 and engagementId = ?2", partyId, engagementId)
+        Engagement e = engagements.visible(engagementId);
+        return Party.<Party>find("id = ?1 and engagementId = ?2", partyId, e.id)
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Party", partyId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Party> parties(UUID engagementId) {
-        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
-        return Party.list("engagementId", Sort.ascending("name", "id"), engagementId);
+        Engagement e = engagements.visible(engagementId);
+        return Party.list("engagementId", Sort.ascending("name", "id"), e.id);
     }
 
     public Participant addParticipant(UUID engagementId, ParticipantDetails d) {
@@ -102,7 +105,7 @@ public class PartyService {
         p.id = UUID.randomUUID();
         p.engagementId = engagementId;
         apply(p, d);
-        p.createdAt = OffsetDateTime.now();
+        p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         p.updatedAt = p.createdAt;
         p.persistAndFlush();
         outbox.record(EventTypes.PARTICIPANT_ADDED, engagementId, p.id, participantChanged(p));
@@ -127,8 +130,9 @@ public class PartyService {
                 errors.add(new DomainException.FieldError(
                         "participants[" + i + "].partyId", "no party " + d.partyId() + " in this engagement"));
             }
-            if (d.email() != null) {
-                Integer earlier = emails.putIfAbsent(d.email().strip().toLowerCase(), i);
+            String email = d.email();
+            if (email != null) {
+                Integer earlier = emails.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), i);
                 if (earlier != null) {
                     errors.add(new DomainException.FieldError(
                             "participants[" + i + "].email",
@@ -157,7 +161,7 @@ public class PartyService {
                                 + (taken.size() > 10 ? ", …" : "") + ". Nothing was imported.");
             }
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Participant> added = new ArrayList<>(list.size());
         for (ParticipantDetails d : list) {
             Participant p = new Participant();
@@ -177,20 +181,20 @@ public class PartyService {
     }
 
     public Participant updateParticipant(
-            UUID engagementId, UUID participantId, Long expectedVersion, ParticipantDetails d) {
+            UUID engagementId, UUID participantId, @Nullable Long expectedVersion, ParticipantDetails d) {
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
         requirePartyOf(engagementId, d.partyId());
         requireUniqueEmail(engagementId, d.email(), participantId);
         apply(p, d);
-        p.updatedAt = OffsetDateTime.now();
+        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Participant.flush();
         outbox.record(EventTypes.PARTICIPANT_UPDATED, engagementId, p.id, participantChanged(p));
         return p;
     }
 
-    public void removeParticipant(UUID engagementId, UUID participantId, Long expectedVersion) {
+    public void removeParticipant(UUID engagementId, UUID participantId, @Nullable Long expectedVersion) {
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
@@ -200,18 +204,18 @@ public class PartyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Participant participant(UUID engagementId, UUID participantId) {
-        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
-        return Participant.<Participant>find("id = ?1 and engagementId = ?2", participantId, engagementId)
+        Engagement e = engagements.visible(engagementId);
+        return Participant.<Participant>find("id = ?1 and engagementId = ?2", participantId, e.id)
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Participant", participantId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<Participant> participants(
-            UUID engagementId, UUID partyId, Participant.Role role, int page, int pageSize) {
-        engagements.find(engagementId).orElseThrow(() -> DomainException.notFound("Engagement", engagementId));
+            UUID engagementId, @Nullable UUID partyId, Participant.@Nullable Role role, int page, int pageSize) {
+        Engagement e = engagements.visible(engagementId);
         StringBuilder where = new StringBuilder("engagementId = :engagement");
-        Map<String, Object> params = new HashMap<>(Map.of("engagement", engagementId));
+        Map<String, Object> params = new HashMap<>(Map.of("engagement", e.id));
         if (partyId != null) {
             where.append(" and partyId = :party");
             params.put("party", partyId);
@@ -227,7 +231,8 @@ public class PartyService {
     private static void apply(Participant p, ParticipantDetails d) {
         p.partyId = d.partyId();
         p.displayName = d.displayName().strip();
-        p.email = d.email() == null ? null : d.email().strip().toLowerCase();
+        String email = d.email();
+        p.email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
         p.role = d.role();
     }
 
@@ -237,11 +242,11 @@ public class PartyService {
         }
     }
 
-    private static void requireUniqueName(UUID engagementId, String name, UUID except) {
+    private static void requireUniqueName(UUID engagementId, String name, @Nullable UUID except) {
         Party.<Party>find(
                         "engagementId = ?1 and lower(name) = ?2 and id <> ?3",
                         engagementId,
-                        name.strip().toLowerCase(),
+                        name.strip().toLowerCase(Locale.ROOT),
                         except == null ? new UUID(0, 0) : except)
                 .firstResultOptional()
                 .ifPresent(same -> {
@@ -250,21 +255,21 @@ public class PartyService {
                 });
     }
 
-    private static void requireUniqueEmail(UUID engagementId, String email, UUID except) {
+    private static void requireUniqueEmail(UUID engagementId, @Nullable String email, @Nullable UUID except) {
         if (email == null) {
             return;
         }
         long same = Participant.count(
                 "engagementId = ?1 and email = ?2 and id <> ?3",
                 engagementId,
-                email.strip().toLowerCase(),
+                email.strip().toLowerCase(Locale.ROOT),
                 except == null ? new UUID(0, 0) : except);
         if (same > 0) {
             throw DomainException.conflict("Another participant of this engagement already uses that e-mail address.");
         }
     }
 
-    private static void checkVersion(Long expected, long actual) {
+    private static void checkVersion(@Nullable Long expected, long actual) {
         if (expected != null && expected != actual) {
             throw DomainException.staleVersion(expected, actual);
         }

@@ -3,6 +3,7 @@ package org.dialoog.engagement.store;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,10 +67,11 @@ public class VisibleEngagements {
                     "text",
                     "%"
                             + q.text()
-                                    .toLowerCase()
+                                    .toLowerCase(Locale.ROOT)
                                     .replace("\\", "\\\\")
                                     .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+                                    .replace("_", "\\_")
+                            + "%");
         }
         return Engagement.find(String.join(" and ", where), sort(q.sort()), params);
     }

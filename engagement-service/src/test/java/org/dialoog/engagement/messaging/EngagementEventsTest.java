@@ -21,6 +21,7 @@ import org.dialoog.engagement.Api;
 import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Every engagement event type, read back from Kafka: CloudEvents attributes and payload. */
@@ -33,15 +34,17 @@ class EngagementEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-    private static List<ConsumerRecord<String, String>> flow;
-    private static UUID engagement;
-    private static String party;
-    private static String participant;
+    private static @Nullable Flow flow;
+
+    /** The events of one engagement taken through every change once, and the ids of what it made. */
+    private record Flow(
+            List<ConsumerRecord<String, String>> records, UUID engagement, String party, String participant) {}
 
     /** One engagement taken through every change once; its events are shared by the tests below. */
-    private static synchronized List<ConsumerRecord<String, String>> flow() {
-        if (flow == null) {
-            engagement = Api.createEngagement("Events");
+    private static synchronized Flow flow() {
+        Flow current = flow;
+        if (current == null) {
+            UUID engagement = Api.createEngagement("Events");
             String base = "/api/v1/engagements/" + engagement;
             facilitator()
                     .contentType("application/merge-patch+json")
@@ -49,7 +52,7 @@ class EngagementEventsTest {
                     .patch(base)
                     .then()
                     .statusCode(200);
-            party = facilitator()
+            String party = facilitator()
                     .body(Map.of("name", "Bewoners", "type", "RESIDENTS"))
                     .post(base + "/parties")
                     .then()
@@ -67,7 +70,7 @@ class EngagementEventsTest {
                     .patch(base + "/parties/" + party)
                     .then()
                     .statusCode(200);
-            participant = facilitator()
+            String participant = facilitator()
                     .body(Map.of("partyId", party, "displayName", "Sara", "email", "sara@example.nl", "role", "MEMBER"))
                     .post(base + "/participants")
                     .then()
@@ -102,15 +105,17 @@ class EngagementEventsTest {
             facilitator().delete(base + "/parties/" + spare).then().statusCode(204);
             UUID draft = Api.createEngagement("Events, deleted");
             facilitator().delete("/api/v1/engagements/" + draft).then().statusCode(204);
-            flow = new ArrayList<>(records(engagement.toString(), 12));
-            flow.addAll(records(draft.toString(), 2));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>(records(engagement.toString(), 12));
+            records.addAll(records(draft.toString(), 2));
+            current = new Flow(records, engagement, party, participant);
+            flow = current;
         }
-        return flow;
+        return current;
     }
 
     private static ConsumerRecord<String, String> one(String type) {
-        return flow().stream()
-                .filter(r -> header(r, "ce_type").equals("nl.dialoog.engagement." + type))
+        return flow().records().stream()
+                .filter(r -> ("nl.dialoog.engagement." + type).equals(header(r, "ce_type")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " event"));
     }
@@ -121,7 +126,7 @@ class EngagementEventsTest {
 
     @Test
     void everyEventIsACloudEventKeyedByEngagementWithoutEmailAddresses() {
-        for (ConsumerRecord<String, String> r : flow()) {
+        for (ConsumerRecord<String, String> r : flow().records()) {
             assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
             assertThat(header(r, "ce_id")).isNotBlank();
             assertThat(header(r, "ce_source")).isEqualTo("urn:dialoog:engagement-service");
@@ -131,7 +136,7 @@ class EngagementEventsTest {
             assertThat(header(r, "content-type")).isEqualTo("application/json");
             assertThat(r.value()).doesNotContain("@").doesNotContain("Sara");
         }
-        assertThat(flow()).hasSize(14);
+        assertThat(flow().records()).hasSize(14);
     }
 
     @Test
@@ -142,7 +147,7 @@ class EngagementEventsTest {
                 .path("messages");
         java.util.Map<String, JsonNode> byType = new java.util.HashMap<>();
         messages.forEach(m -> byType.put(m.path("name").asText(), m));
-        for (ConsumerRecord<String, String> r : flow()) {
+        for (ConsumerRecord<String, String> r : flow().records()) {
             JsonNode message = byType.get(header(r, "ce_type"));
             assertThat(message)
                     .as("documented message for %s", header(r, "ce_type"))
@@ -167,7 +172,7 @@ class EngagementEventsTest {
     @Test
     void engagementCreated() throws Exception {
         var r = one("engagement-created.v1");
-        assertThat(header(r, "ce_subject")).isEqualTo(engagement.toString());
+        assertThat(header(r, "ce_subject")).isEqualTo(flow().engagement().toString());
         assertThat(data(r).path("status").asText()).isEqualTo("DRAFT");
         assertThat(data(r).path("facilitators").get(0).asText()).isEqualTo(Api.FACILITATOR_ID);
     }
@@ -198,14 +203,14 @@ class EngagementEventsTest {
     @Test
     void partyAdded() throws Exception {
         var added = one("party-added.v1");
-        assertThat(header(added, "ce_subject")).isEqualTo(party);
+        assertThat(header(added, "ce_subject")).isEqualTo(flow().party());
         assertThat(data(added).path("name").asText()).isEqualTo("Bewoners");
         assertThat(data(added).path("type").asText()).isEqualTo("RESIDENTS");
     }
 
     @Test
     void partyUpdated() throws Exception {
-        assertThat(data(one("party-updated.v1")).path("partyId").asText()).isEqualTo(party);
+        assertThat(data(one("party-updated.v1")).path("partyId").asText()).isEqualTo(flow().party());
     }
 
     @Test
@@ -216,8 +221,8 @@ class EngagementEventsTest {
     @Test
     void participantAddedCarriesThePartyButNoPersonalData() throws Exception {
         var added = data(one("participant-added.v1"));
-        assertThat(added.path("participantId").asText()).isEqualTo(participant);
-        assertThat(added.path("partyId").asText()).isEqualTo(party);
+        assertThat(added.path("participantId").asText()).isEqualTo(flow().participant());
+        assertThat(added.path("partyId").asText()).isEqualTo(flow().party());
         assertThat(added.has("email")).isFalse();
         assertThat(added.has("displayName")).isFalse();
     }
@@ -230,14 +235,14 @@ class EngagementEventsTest {
     @Test
     void participantRemoved() throws Exception {
         assertThat(data(one("participant-removed.v1")).path("participantId").asText())
-                .isEqualTo(participant);
+                .isEqualTo(flow().participant());
     }
 
     private static List<ConsumerRecord<String, String>> records(String key, int expected) {
         return TopicReader.read(EventTypes.TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
     }
 
-    static String header(ConsumerRecord<String, String> r, String name) {
+    static @Nullable String header(ConsumerRecord<String, String> r, String name) {
         return TopicReader.header(r, name);
     }
 }

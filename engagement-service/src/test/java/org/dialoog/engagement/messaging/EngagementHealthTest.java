@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.quarkus.test.common.ResourceArg;
@@ -87,7 +88,7 @@ class EngagementHealthTest {
             }
         }
         String t = "dimensions.find { it.dimension == 'TRUST' }";
-        UUID expectedLatest = lastRound;
+        UUID expectedLatest = Objects.requireNonNull(lastRound, "three rounds were sent");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> facilitator()
                         .get("/api/v1/engagements/{id}/health", engagement)

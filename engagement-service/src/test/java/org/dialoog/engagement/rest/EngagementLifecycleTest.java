@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.quarkus.test.common.ResourceArg;
@@ -27,6 +28,7 @@ import org.dialoog.engagement.EngagementStatus;
 import org.dialoog.engagement.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.TopicReader;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -265,7 +267,8 @@ class EngagementLifecycleTest {
         org.assertj.core.api.Assertions.assertThat(TopicReader.read(
                         EventTypes.TOPIC,
                         r -> id.toString().equals(r.key())
-                                && TopicReader.header(r, "ce_type").endsWith("participant-added.v1"),
+                                && Objects.requireNonNull(TopicReader.header(r, "ce_type"), "every event has a type")
+                                        .endsWith("participant-added.v1"),
                         1001,
                         Duration.ofSeconds(30)))
                 .hasSize(1001);
@@ -351,7 +354,7 @@ class EngagementLifecycleTest {
         move(id, "ACTIVE").then().statusCode(200);
         for (EngagementStatus step : List.of(EngagementStatus.PAUSED, EngagementStatus.CONCLUDED)) {
             if (EnumSet.of(EngagementStatus.PAUSED, EngagementStatus.CONCLUDED).contains(status)
-                    && step.ordinal() <= status.ordinal()) {
+                    && step.compareTo(status) <= 0) {
                 move(id, step.name()).then().statusCode(200);
             }
         }
@@ -364,7 +367,7 @@ class EngagementLifecycleTest {
                 .post("/api/v1/engagements/" + id + "/status");
     }
 
-    static io.restassured.response.Response phase(UUID id, String phase, String note) {
+    static io.restassured.response.Response phase(UUID id, String phase, @Nullable String note) {
         return facilitator()
                 .body(note == null ? Map.of("phase", phase) : Map.of("phase", phase, "note", note))
                 .post("/api/v1/engagements/" + id + "/phase");

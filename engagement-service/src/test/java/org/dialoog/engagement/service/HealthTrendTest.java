@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -29,9 +30,9 @@ class HealthTrendTest {
     void theLatestValueIsTheNewestRoundsAndThreeRisingRoundsAreRising() {
         List<FeedbackResult> rounds = List.of(round(0, trust(40.0)), round(1, trust(55.0)), round(2, trust(70.0)));
         HealthTrend.Dimension trust = dimension(HealthTrend.of(rounds), "TRUST");
-        assertThat(trust.latest().mean()).isEqualTo(70.0);
-        assertThat(trust.latest().roundId()).isEqualTo(rounds.get(2).roundId);
-        assertThat(trust.latest().roundStartedAt()).isEqualTo(FIRST_ROUND.plusWeeks(2));
+        assertThat(latest(trust).mean()).isEqualTo(70.0);
+        assertThat(latest(trust).roundId()).isEqualTo(rounds.get(2).roundId);
+        assertThat(latest(trust).roundStartedAt()).isEqualTo(FIRST_ROUND.plusWeeks(2));
         assertThat(trust.slopePerRound()).isCloseTo(15.0, within(EPSILON));
         assertThat(trust.trend()).isEqualTo("RISING");
         assertThat(trust.series()).extracting(HealthTrend.Point::mean).containsExactly(40.0, 55.0, 70.0);
@@ -59,7 +60,7 @@ class HealthTrendTest {
     @Test
     void oneRoundGivesALatestValueButNoTrend() {
         HealthTrend.Dimension trust = dimension(HealthTrend.of(List.of(round(0, trust(50.0)))), "TRUST");
-        assertThat(trust.latest().mean()).isEqualTo(50.0);
+        assertThat(latest(trust).mean()).isEqualTo(50.0);
         assertThat(trust.slopePerRound()).isNull();
         assertThat(trust.trend()).isEqualTo("INSUFFICIENT_DATA");
     }
@@ -86,7 +87,7 @@ class HealthTrendTest {
         HealthTrend.Dimension trust = dimension(
                 HealthTrend.of(List.of(round(0, trust(40.0)), round(1, trust(55.0)), withheld, noValues)), "TRUST");
         assertThat(trust.series()).extracting(HealthTrend.Point::mean).containsExactly(40.0, 55.0);
-        assertThat(trust.latest().mean()).isEqualTo(55.0);
+        assertThat(latest(trust).mean()).isEqualTo(55.0);
     }
 
     @Test
@@ -120,7 +121,7 @@ class HealthTrendTest {
     void reversingNegatesTheSlopeAndShiftingKeepsIt(
             @ForAll @Size(min = 2, max = 20) List<@DoubleRange(min = 0, max = 100) Double> values,
             @ForAll @DoubleRange(min = -50, max = 50) double shift) {
-        double slope = HealthTrend.slope(values);
+        double slope = Objects.requireNonNull(HealthTrend.slope(values), "two or more values have a slope");
         List<Double> reversed = new ArrayList<>(values);
         Collections.reverse(reversed);
         assertThat(HealthTrend.slope(reversed)).isCloseTo(-slope, within(1e-6));
@@ -147,7 +148,7 @@ class HealthTrendTest {
         if (shown.isEmpty()) {
             assertThat(trust.latest()).isNull();
         } else {
-            assertThat(trust.latest().roundId()).isEqualTo(shown.get(shown.size() - 1).roundId);
+            assertThat(latest(trust).roundId()).isEqualTo(shown.get(shown.size() - 1).roundId);
         }
         if (shown.size() < 2) {
             assertThat(trust.trend()).isEqualTo("INSUFFICIENT_DATA");
@@ -171,6 +172,13 @@ class HealthTrendTest {
 
     private static DimensionValue calm(double mean) {
         return new DimensionValue("CALM", 10, mean, mean - 5, mean + 5);
+    }
+
+    /** The dimension's latest value, which the test expects to be there. */
+    private static HealthTrend.Point latest(HealthTrend.Dimension d) {
+        HealthTrend.Point latest = d.latest();
+        assertThat(latest).isNotNull();
+        return latest;
     }
 
     private static HealthTrend.Dimension dimension(List<HealthTrend.Dimension> dimensions, String name) {

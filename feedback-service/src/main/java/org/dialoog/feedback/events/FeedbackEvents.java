@@ -2,10 +2,12 @@ package org.dialoog.feedback.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
+import org.jspecify.annotations.Nullable;
 
 /** The payloads of feedback events: counts and k-anonymous aggregates, never a text, a token or a person. */
 public final class FeedbackEvents {
@@ -16,12 +18,12 @@ public final class FeedbackEvents {
     public record RoundOpened(
             UUID roundId,
             UUID engagementId,
-            UUID sessionId,
+            @Nullable UUID sessionId,
             String tenant,
             String audience,
             UUID questionnaireId,
-            OffsetDateTime opensAt,
-            OffsetDateTime closesAt,
+            @Nullable OffsetDateTime opensAt,
+            @Nullable OffsetDateTime closesAt,
             int minGroupSize,
             boolean automatic) {
 
@@ -42,10 +44,22 @@ public final class FeedbackEvents {
 
     /** A round was closed; it takes no more responses. */
     public record RoundClosed(
-            UUID roundId, UUID engagementId, UUID sessionId, String tenant, OffsetDateTime closedAt, long responses) {
+            UUID roundId,
+            UUID engagementId,
+            @Nullable UUID sessionId,
+            String tenant,
+            OffsetDateTime closedAt,
+            long responses) {
 
+        /** Of a round that was just closed. */
         public static RoundClosed of(FeedbackRound r, long responses) {
-            return new RoundClosed(r.id, r.engagementId, r.sessionId, r.tenant, r.closedAt, responses);
+            return new RoundClosed(
+                    r.id,
+                    r.engagementId,
+                    r.sessionId,
+                    r.tenant,
+                    Objects.requireNonNull(r.closedAt, "a closed round knows when it closed"),
+                    responses);
         }
     }
 
@@ -56,7 +70,7 @@ public final class FeedbackEvents {
     public record ResultsUpdated(
             UUID roundId,
             UUID engagementId,
-            UUID sessionId,
+            @Nullable UUID sessionId,
             String tenant,
             OffsetDateTime roundStartedAt,
             boolean closed,
@@ -67,12 +81,17 @@ public final class FeedbackEvents {
             List<PartyDimensions> parties) {}
 
     /** One party's dimensions, or {@code suppressed}. */
-    public record PartyDimensions(UUID partyId, boolean suppressed, Long responses, List<DimensionScore> dimensions) {}
+    public record PartyDimensions(
+            UUID partyId, boolean suppressed, @Nullable Long responses, List<DimensionScore> dimensions) {}
 
     /**
      * A dimension on the 0–100 scale, as the event carries it: the event's own record, so that a
      * change to the results API cannot change the event unnoticed.
      */
     public record DimensionScore(
-            Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {}
+            Question.Dimension dimension,
+            long answers,
+            @Nullable Double mean,
+            @Nullable Double ci95Low,
+            @Nullable Double ci95High) {}
 }

@@ -12,6 +12,7 @@ import org.dialoog.conventions.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Who the token says the caller is: for frontends, and the benchmark's framework ceiling (no database). */
 @Path("/api/v1/me")
@@ -30,7 +31,7 @@ public class CallerResource {
     public record Me(
             @Schema(examples = "fac-anna") String userId,
             @Schema(examples = "[\"facilitator\"]") List<String> roles,
-            @Schema(examples = "demo") String tenant) {}
+            @Schema(examples = "demo") @Nullable String tenant) {}
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Citizen input: text answers of public rounds, moderated before anyone sees them. */
 @Path("/api/v1/feedback-rounds/{roundId}/contributions")
@@ -61,9 +62,9 @@ public class ContributionResource {
             @Schema(enumeration = {"PENDING", "PUBLISHED", "REJECTED"})
             String status,
 
-            String reason,
-            String moderatedBy,
-            OffsetDateTime moderatedAt,
+            @Nullable String reason,
+            @Nullable String moderatedBy,
+            @Nullable OffsetDateTime moderatedAt,
             long version) {
         static ContributionView of(Contribution c) {
             return new ContributionView(
@@ -84,7 +85,7 @@ public class ContributionResource {
     public record ModerationRequest(
             @NotNull ModerationService.Decision decision,
 
-            @Size(max = 1000) @Schema(examples = "Noemt een persoon bij naam.")
+            @Size(max = 1000) @Schema(examples = "Noemt een persoon bij naam.") @Nullable
             String reason) {}
 
     @GET

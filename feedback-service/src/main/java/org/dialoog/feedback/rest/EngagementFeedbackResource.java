@@ -136,7 +136,7 @@ public class EngagementFeedbackResource {
                     @Parameter(description = "json (default) or csv")
                     String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = "csv".equals(format) || format == null && accept != null && accept.startsWith("text/csv");
+        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.startsWith("text/csv"));
         if (csv) {
             return Response.ok(insights.csv(engagementId), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"insights-" + engagementId + ".csv\"")

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Questionnaire;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A questionnaire to create. */
 @Schema(name = "QuestionnaireRequest")
@@ -23,5 +24,5 @@ public record QuestionnaireRequest(
         @NotNull Questionnaire.Purpose purpose,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Question> questions,
 
-        @Size(max = 10) @Schema(description = "The title in other languages (language tag → title)")
+        @Size(max = 10) @Schema(description = "The title in other languages (language tag → title)") @Nullable
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 200) String> titleTranslations) {}

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Questionnaire;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A questionnaire as the API shows it, in the caller's language where a translation exists. */
 @Schema(name = "Questionnaire")
@@ -21,7 +22,7 @@ public record QuestionnaireView(
         @Schema(description = "The language of title and texts")
         String language,
 
-        @Schema(description = "Set for the built-in questionnaires", examples = "session-evaluation")
+        @Schema(description = "Set for the built-in questionnaires", examples = "session-evaluation") @Nullable
         String builtIn,
 
         @Schema(description = "All versions share it: the first version's id")
@@ -32,14 +33,14 @@ public record QuestionnaireView(
         @Schema(description = "Used by a round: a change makes a new version")
         boolean frozen,
 
-        UUID supersededBy,
+        @Nullable UUID supersededBy,
         Map<String, String> titleTranslations,
         long version,
         OffsetDateTime createdAt) {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
-    public static QuestionnaireView of(Questionnaire q, String language) {
+    public static QuestionnaireView of(Questionnaire q, @Nullable String language) {
         String lang = language == null ? DEFAULT_LANGUAGE : language;
         String title = q.titleTranslations != null && q.titleTranslations.containsKey(lang)
                 ? q.titleTranslations.get(lang)
@@ -81,7 +82,7 @@ public record QuestionnaireView(
     }
 
     /** The first language of an Accept-Language header that is a two-letter tag, lower case; null if none. */
-    public static String language(String acceptLanguage) {
+    public static @Nullable String language(@Nullable String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return null;
         }

@@ -5,18 +5,19 @@ import java.util.UUID;
 
 import org.dialoog.feedback.FeedbackRound;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A feedback round as the API shows it. */
 @Schema(name = "FeedbackRound")
 public record RoundView(
         UUID id,
         UUID engagementId,
-        UUID sessionId,
+        @Nullable UUID sessionId,
         UUID questionnaireId,
         FeedbackRound.Audience audience,
-        OffsetDateTime opensAt,
-        OffsetDateTime closesAt,
-        OffsetDateTime closedAt,
+        @Nullable OffsetDateTime opensAt,
+        @Nullable OffsetDateTime closesAt,
+        @Nullable OffsetDateTime closedAt,
 
         @Schema(description = "SCHEDULED before opensAt, OPEN, CLOSED after closesAt or a close")
         FeedbackRound.State state,

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.feedback.Question;
+import org.jspecify.annotations.Nullable;
 
 /** Checks every answer against its question (type, range, options, required) and names every bad one. */
 public final class AnswerValidator {
@@ -24,19 +26,18 @@ public final class AnswerValidator {
             known.add(q.key());
             JsonNode a = answers.get(q.key());
             String field = "answers." + q.key();
-            if (a == null || a.isNull() || a.isTextual() && a.asText().isBlank() || a.isArray() && a.isEmpty()) {
+            if (a == null || a.isNull() || (a.isTextual() && a.asText().isBlank()) || (a.isArray() && a.isEmpty())) {
                 if (q.required()) {
                     errors.add(new DomainException.FieldError(field, "required"));
                 }
                 continue;
             }
             String problem = switch (q.type()) {
-                case SCALE ->
-                    a.isIntegralNumber() && a.asLong() >= q.min() && a.asLong() <= q.max()
-                            ? null
-                            : "must be a whole number from " + q.min() + " to " + q.max();
-                case SINGLE_CHOICE ->
-                    a.isTextual() && q.options().contains(a.asText()) ? null : "must be one of " + q.options();
+                case SCALE -> scale(q, a);
+                case SINGLE_CHOICE -> {
+                    List<String> options = options(q);
+                    yield a.isTextual() && options.contains(a.asText()) ? null : "must be one of " + options;
+                }
                 case MULTIPLE_CHOICE -> multipleChoice(q, a);
                 case TEXT ->
                     !a.isTextual()
@@ -55,19 +56,34 @@ public final class AnswerValidator {
         return errors;
     }
 
-    private static String multipleChoice(Question q, JsonNode a) {
+    private static @Nullable String scale(Question q, JsonNode a) {
+        // a SCALE question has both bounds: QuestionnaireService refuses one without them
+        int min = Objects.requireNonNull(q.min(), "a SCALE question has a min");
+        int max = Objects.requireNonNull(q.max(), "a SCALE question has a max");
+        return a.isIntegralNumber() && a.asLong() >= min && a.asLong() <= max
+                ? null
+                : "must be a whole number from " + min + " to " + max;
+    }
+
+    private static @Nullable String multipleChoice(Question q, JsonNode a) {
+        List<String> options = options(q);
         if (!a.isArray()) {
-            return "must be a list of options from " + q.options();
+            return "must be a list of options from " + options;
         }
         Set<String> seen = new HashSet<>();
         for (JsonNode option : a) {
-            if (!option.isTextual() || !q.options().contains(option.asText())) {
-                return "every choice must be one of " + q.options();
+            if (!option.isTextual() || !options.contains(option.asText())) {
+                return "every choice must be one of " + options;
             }
             if (!seen.add(option.asText())) {
                 return "names '" + option.asText() + "' twice";
             }
         }
         return null;
+    }
+
+    /** The options of a choice question: QuestionnaireService refuses one with fewer than two. */
+    private static List<String> options(Question q) {
+        return Objects.requireNonNull(q.options(), "a choice question has options");
     }
 }

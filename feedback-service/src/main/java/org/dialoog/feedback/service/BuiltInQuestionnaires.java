@@ -2,6 +2,7 @@ package org.dialoog.feedback.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,7 +126,7 @@ public class BuiltInQuestionnaires {
     @Transactional(Transactional.TxType.MANDATORY)
     public void ensure() {
         String tenant = caller.tenant().orElseThrow();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (BuiltIn b : ALL) {
             store.insertBuiltIn(
                     idFor(tenant, b.key()), tenant, b.key(), b.purpose().name(), b.title(), b.questions(), now);

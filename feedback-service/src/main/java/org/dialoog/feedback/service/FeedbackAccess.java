@@ -10,6 +10,7 @@ import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownEngagement;
 import org.dialoog.feedback.store.RoundSearch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may see and change which engagement's feedback, the same rule as engagement-service's:
@@ -25,17 +26,17 @@ public class FeedbackAccess {
         this.caller = caller;
     }
 
-    public boolean canRead(KnownEngagement e) {
+    public boolean canRead(@Nullable KnownEngagement e) {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
             return true;
         }
         return e != null
-                && (caller.is(Caller.FACILITATOR) && contains(e.facilitators)
-                        || caller.is(Caller.CLIENT) && contains(e.clientContacts));
+                && ((caller.is(Caller.FACILITATOR) && contains(e.facilitators))
+                        || (caller.is(Caller.CLIENT) && contains(e.clientContacts)));
     }
 
-    public boolean canWrite(KnownEngagement e) {
-        return caller.is(Caller.ADMIN) || e != null && caller.is(Caller.FACILITATOR) && contains(e.facilitators);
+    public boolean canWrite(@Nullable KnownEngagement e) {
+        return caller.is(Caller.ADMIN) || (e != null && caller.is(Caller.FACILITATOR) && contains(e.facilitators));
     }
 
     /** Texts written by respondents may name people: not for integrations. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of GET /engagements/{id}/insights: per dimension a series (one point per round,
@@ -24,19 +25,25 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
 
     /** One round on the time axis. */
     public record RoundPoint(
-            UUID roundId, UUID sessionId, OffsetDateTime startedAt, long responses, boolean withheld) {}
+            UUID roundId, @Nullable UUID sessionId, OffsetDateTime startedAt, long responses, boolean withheld) {}
 
     /** A dimension's value in one round; null values where k-anonymity hides them or nobody answered. */
-    public record Point(UUID roundId, long answers, Double mean, Double ci95Low, Double ci95High, boolean suppressed) {}
+    public record Point(
+            UUID roundId,
+            long answers,
+            @Nullable Double mean,
+            @Nullable Double ci95Low,
+            @Nullable Double ci95High,
+            boolean suppressed) {}
 
     /** The direction of a series: slope per round, and what that means. */
-    public record Trend(Double slopePerRound, String direction) {}
+    public record Trend(@Nullable Double slopePerRound, String direction) {}
 
     /** A party's series. */
-    public record PartySeries(UUID partyId, String name, List<Point> series, Trend trend) {}
+    public record PartySeries(UUID partyId, @Nullable String name, List<Point> series, Trend trend) {}
 
     /** The spread of the party means in one round (null when fewer than two parties can be shown). */
-    public record Spread(UUID roundId, Double spread, int partiesCompared) {}
+    public record Spread(UUID roundId, @Nullable Double spread, int partiesCompared) {}
 
     /** Divergence between parties over time. */
     public record Divergence(List<Spread> series, Trend trend) {}
@@ -120,7 +127,7 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
     }
 
     /** RISING/FALLING/STABLE for a dimension; CONVERGING/DIVERGING/STABLE for the spread between parties. */
-    static String direction(Double slope, boolean spread) {
+    static String direction(@Nullable Double slope, boolean spread) {
         if (slope == null) {
             return "INSUFFICIENT_DATA";
         }
@@ -138,13 +145,13 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
         return new Trend(slope, direction(slope, false));
     }
 
-    private static Point point(UUID roundId, RoundAggregates.DimensionResult d, boolean suppressed) {
+    private static Point point(UUID roundId, RoundAggregates.@Nullable DimensionResult d, boolean suppressed) {
         return d == null || suppressed
                 ? new Point(roundId, 0, null, null, null, suppressed)
                 : new Point(roundId, d.answers(), d.mean(), d.ci95Low(), d.ci95High(), false);
     }
 
-    private static RoundAggregates.DimensionResult find(
+    private static RoundAggregates.@Nullable DimensionResult find(
             List<RoundAggregates.DimensionResult> list, Question.Dimension d) {
         return list.stream().filter(x -> x.dimension() == d).findFirst().orElse(null);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.dialoog.feedback.service.Insights.DimensionInsight;
 import org.dialoog.feedback.service.Insights.PartySeries;
 import org.dialoog.feedback.service.Insights.Point;
 import org.dialoog.feedback.service.Insights.Spread;
+import org.jspecify.annotations.Nullable;
 
 /** Insights over an engagement's rounds (see {@link Insights}), as JSON or as CSV rows for spreadsheets. */
 @ApplicationScoped
@@ -51,11 +53,11 @@ public class InsightsService {
         insights.rounds().forEach(r -> started.put(r.roundId(), r.startedAt()));
         for (DimensionInsight d : insights.dimensions()) {
             for (Point p : d.series()) {
-                row(out, d.dimension(), p, started.get(p.roundId()), "ALL", null, null, null);
+                row(out, d.dimension(), p, startedAt(started, p.roundId()), "ALL", null, null, null);
             }
             for (PartySeries ps : d.parties()) {
                 for (Point p : ps.series()) {
-                    row(out, d.dimension(), p, started.get(p.roundId()), "PARTY", ps.partyId(), ps.name(), null);
+                    row(out, d.dimension(), p, startedAt(started, p.roundId()), "PARTY", ps.partyId(), ps.name(), null);
                 }
             }
             for (Spread s : d.divergence().series()) {
@@ -63,7 +65,7 @@ public class InsightsService {
                         out,
                         d.dimension(),
                         new Point(s.roundId(), s.partiesCompared(), null, null, null, false),
-                        started.get(s.roundId()),
+                        startedAt(started, s.roundId()),
                         "DIVERGENCE",
                         null,
                         null,
@@ -73,15 +75,20 @@ public class InsightsService {
         return out.toString();
     }
 
+    /** When a round of the insights started: every point and spread belongs to one of its rounds. */
+    private static OffsetDateTime startedAt(Map<UUID, OffsetDateTime> started, UUID roundId) {
+        return Objects.requireNonNull(started.get(roundId), "every point belongs to a round of the insights");
+    }
+
     private static void row(
             StringBuilder out,
             Question.Dimension d,
             Point p,
             OffsetDateTime started,
             String scope,
-            UUID party,
-            String partyName,
-            Double spread) {
+            @Nullable UUID party,
+            @Nullable String partyName,
+            @Nullable Double spread) {
         out.append(d)
                 .append(',')
                 .append(p.roundId())
@@ -109,7 +116,7 @@ public class InsightsService {
     }
 
     /** RFC 4180 quoting, and a leading quote for text a spreadsheet would run as a formula. */
-    static String csvText(String s) {
+    static String csvText(@Nullable String s) {
         if (s == null) {
             return "";
         }
@@ -117,7 +124,7 @@ public class InsightsService {
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
-    private static String number(Double d) {
+    private static String number(@Nullable Double d) {
         return d == null ? "" : String.format(Locale.ROOT, "%.2f", d);
     }
 }

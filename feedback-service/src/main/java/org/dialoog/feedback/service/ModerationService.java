@@ -1,6 +1,7 @@
 package org.dialoog.feedback.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.FeedbackRound;
+import org.jspecify.annotations.Nullable;
 
 /** Moderation of citizen input: text answers of public rounds wait until a facilitator publishes or rejects them. */
 @ApplicationScoped
@@ -31,7 +33,7 @@ public class ModerationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Paging.Page<Contribution> list(UUID roundId, String status, int page, int pageSize) {
+    public Paging.Page<Contribution> list(UUID roundId, @Nullable String status, int page, int pageSize) {
         access.writableRound(roundId);
         var q = status == null
                 ? Contribution.<Contribution>find("roundId", Sort.ascending("id"), roundId)
@@ -42,7 +44,11 @@ public class ModerationService {
 
     /** Publishes or rejects; a later decision replaces an earlier one (a moderator can correct a mistake). */
     public Contribution decide(
-            UUID roundId, UUID contributionId, Long expectedVersion, Decision decision, String reason) {
+            UUID roundId,
+            UUID contributionId,
+            @Nullable Long expectedVersion,
+            Decision decision,
+            @Nullable String reason) {
         FeedbackRound round = access.writableRound(roundId);
         Contribution c = Contribution.<Contribution>find("roundId = ?1 and id = ?2", round.id, contributionId)
                 .firstResultOptional()
@@ -56,7 +62,7 @@ public class ModerationService {
         c.status = decision == Decision.PUBLISH ? "PUBLISHED" : "REJECTED";
         c.reason = reason == null ? null : reason.strip();
         c.moderatedBy = access.userId();
-        c.moderatedAt = OffsetDateTime.now();
+        c.moderatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Contribution.flush();
         return c;
     }

@@ -4,12 +4,13 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.dialoog.feedback.FeedbackRound;
+import org.jspecify.annotations.Nullable;
 
 /** A feedback round a facilitator opens: a questionnaire, for an audience of an engagement (or of one session), for a period. */
 public record NewRound(
         UUID engagementId,
-        UUID sessionId,
+        @Nullable UUID sessionId,
         UUID questionnaireId,
         FeedbackRound.Audience audience,
-        OffsetDateTime opensAt,
-        OffsetDateTime closesAt) {}
+        @Nullable OffsetDateTime opensAt,
+        @Nullable OffsetDateTime closesAt) {}

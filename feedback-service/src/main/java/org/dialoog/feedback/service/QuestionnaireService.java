@@ -1,6 +1,7 @@
 package org.dialoog.feedback.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.dialoog.conventions.domain.Paging;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Questionnaire;
 import org.dialoog.feedback.store.AnswerCounts;
+import org.jspecify.annotations.Nullable;
 
 /** Questionnaires: creating, changing (in place or as a new version, see {@link Questionnaire}), freezing for a round, listing. */
 @ApplicationScoped
@@ -41,7 +43,7 @@ public class QuestionnaireService {
     /** The outcome of a change: the questionnaire that now holds it, and whether it is a new version. */
     public record Changed(Questionnaire questionnaire, boolean newVersion) {}
 
-    public Changed update(UUID id, Long expectedVersion, QuestionnaireContent content) {
+    public Changed update(UUID id, @Nullable Long expectedVersion, QuestionnaireContent content) {
         Questionnaire current = find(id);
         if (expectedVersion != null && expectedVersion != current.version) {
             throw DomainException.staleVersion(expectedVersion, current.version);
@@ -106,7 +108,7 @@ public class QuestionnaireService {
         q.purpose = r.purpose().name();
         q.questions = List.copyOf(r.questions());
         q.titleTranslations = r.titleTranslations() == null ? Map.of() : Map.copyOf(r.titleTranslations());
-        q.createdAt = q.createdAt == null ? OffsetDateTime.now() : q.createdAt;
+        q.createdAt = q.createdAt == null ? OffsetDateTime.now(ZoneOffset.UTC) : q.createdAt;
     }
 
     private static void check(QuestionnaireContent r) {

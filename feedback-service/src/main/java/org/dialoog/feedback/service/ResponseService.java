@@ -1,6 +1,7 @@
 package org.dialoog.feedback.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.store.PublicRounds;
 import org.dialoog.feedback.store.Submissions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes anonymous responses. Tokened rounds: the token is checked and spent in the same
@@ -43,13 +45,8 @@ public class ResponseService {
      * {@link Submissions}): one round trip to PostgreSQL for an accepted response. Only a refused
      * one is looked at more closely, to say why.
      */
-    public void submit(PublicRounds.Facts round, String token, Map<String, JsonNode> answers) {
-        if (round.isPublic() && token != null) {
-            throw DomainException.invalid("token", "a PUBLIC round takes responses without a token");
-        }
-        if (!round.isPublic() && (token == null || token.isBlank())) {
-            throw DomainException.invalid("token", "this round takes responses only with a respondent token");
-        }
+    public void submit(PublicRounds.Facts round, @Nullable String token, Map<String, JsonNode> answers) {
+        String hash = tokenHash(round, token);
         List<Question> questions = frozen.questions(round.questionnaireId());
         List<DomainException.FieldError> errors = AnswerValidator.check(questions, answers);
         if (!errors.isEmpty()) {
@@ -60,7 +57,7 @@ public class ResponseService {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Question q : questions) {
             JsonNode a = answers.get(q.key());
-            if (a == null || a.isNull() || a.isTextual() && a.asText().isBlank() || a.isArray() && a.isEmpty()) {
+            if (a == null || a.isNull() || (a.isTextual() && a.asText().isBlank()) || (a.isArray() && a.isEmpty())) {
                 continue;
             }
             switch (q.type()) {
@@ -81,20 +78,33 @@ public class ResponseService {
                 }
             }
         }
-        String hash = round.isPublic() ? null : TokenService.hash(token.strip());
         if (!submissions.take(round, hash, stored, counted)) {
             throw refusal(round, hash);
         }
         texts.forEach((key, text) -> contribute(round, key, text, round.isPublic()));
     }
 
+    /** The hash of the response's token, or null for a PUBLIC round, which takes responses without one. */
+    private static @Nullable String tokenHash(PublicRounds.Facts round, @Nullable String token) {
+        if (round.isPublic()) {
+            if (token != null) {
+                throw DomainException.invalid("token", "a PUBLIC round takes responses without a token");
+            }
+            return null;
+        }
+        if (token == null || token.isBlank()) {
+            throw DomainException.invalid("token", "this round takes responses only with a respondent token");
+        }
+        return TokenService.hash(token.strip());
+    }
+
     /** Why a response was refused: the round's state first, then the token. */
-    private DomainException refusal(PublicRounds.Facts facts, String tokenHash) {
+    private DomainException refusal(PublicRounds.Facts facts, @Nullable String tokenHash) {
         FeedbackRound round = FeedbackRound.findById(facts.roundId());
         if (round == null) {
             return DomainException.notFound("Feedback round", facts.roundId());
         }
-        return RoundRules.responseRefusedByState(round, OffsetDateTime.now())
+        return RoundRules.responseRefusedByState(round, OffsetDateTime.now(ZoneOffset.UTC))
                 .orElseGet(() -> RoundRules.tokenRefused(
                         round.id,
                         tokenHash == null ? Optional.empty() : submissions.roundOfToken(tokenHash, round.tenant)));

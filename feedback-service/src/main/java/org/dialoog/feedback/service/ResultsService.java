@@ -1,7 +1,9 @@
 package org.dialoog.feedback.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import org.dialoog.feedback.TokenIssue;
 import org.dialoog.feedback.events.EventTypes;
 import org.dialoog.feedback.events.FeedbackEvents;
 import org.dialoog.feedback.store.AnswerCounts;
+import org.jspecify.annotations.Nullable;
 
 /** A round's results, read from the pre-aggregated counters, and the FeedbackResultsUpdated event that carries them. */
 @ApplicationScoped
@@ -42,12 +45,12 @@ public class ResultsService {
     public record Results(
             UUID roundId,
             UUID engagementId,
-            UUID sessionId,
+            @Nullable UUID sessionId,
             String state,
             String audience,
             long responses,
-            Long tokensIssued,
-            Double responseRate,
+            @Nullable Long tokensIssued,
+            @Nullable Double responseRate,
             int minGroupSize,
             boolean withheld,
             List<RoundAggregates.QuestionResult> questions,
@@ -58,13 +61,13 @@ public class ResultsService {
     /** A party in the results, with its name from engagement events. */
     public record Party(
             UUID partyId,
-            String name,
+            @Nullable String name,
             boolean suppressed,
-            Long responses,
+            @Nullable Long responses,
             List<RoundAggregates.QuestionResult> questions,
             List<RoundAggregates.DimensionResult> dimensions) {}
 
-    public Results of(UUID roundId, String language) {
+    public Results of(UUID roundId, @Nullable String language) {
         FeedbackRound round = access.readableRound(roundId);
         RoundAggregates a = aggregates(round, language);
         boolean isPublic = "PUBLIC".equals(round.audience);
@@ -106,7 +109,7 @@ public class ResultsService {
                 texts);
     }
 
-    public RoundAggregates aggregates(FeedbackRound round, String language) {
+    public RoundAggregates aggregates(FeedbackRound round, @Nullable String language) {
         List<Question> questions = frozen.questions(round.questionnaireId);
         List<UUID> parties = "PUBLIC".equals(round.audience)
                 ? List.of()
@@ -125,7 +128,8 @@ public class ResultsService {
     public void publish(FeedbackRound round) {
         RoundAggregates a = aggregates(round, null);
         var parties = a.parties().stream()
-                .filter(p -> p.suppressed() || p.responses() > 0)
+                .filter(p -> p.suppressed()
+                        || Objects.requireNonNull(p.responses(), "a party that is not suppressed has its count") > 0)
                 .map(p -> new FeedbackEvents.PartyDimensions(
                         p.partyId(), p.suppressed(), p.responses(), scores(p.dimensions())))
                 .toList();
@@ -145,7 +149,7 @@ public class ResultsService {
                         a.withheld(),
                         scores(a.dimensions()),
                         parties));
-        round.resultsPublishedAt = OffsetDateTime.now();
+        round.resultsPublishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         round.publishedResponses = a.responses();
     }
 

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.store.AnswerCounts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The results of one round, computed from its counters under the k-anonymity rules: nothing but
@@ -29,22 +31,26 @@ public final class RoundAggregates {
             String key,
             String text,
             Question.QuestionType type,
-            Question.Dimension dimension,
+            Question.@Nullable Dimension dimension,
             long answers,
             List<ValueCount> distribution,
-            Double mean,
-            Double ci95Low,
-            Double ci95High) {}
+            @Nullable Double mean,
+            @Nullable Double ci95Low,
+            @Nullable Double ci95High) {}
 
     /** A dimension on the 0–100 scale. */
     public record DimensionResult(
-            Question.Dimension dimension, long answers, Double mean, Double ci95Low, Double ci95High) {}
+            Question.Dimension dimension,
+            long answers,
+            @Nullable Double mean,
+            @Nullable Double ci95Low,
+            @Nullable Double ci95High) {}
 
     /** One party's share; the lists are empty and {@code responses} null when the party is suppressed. */
     public record PartyResult(
             UUID partyId,
             boolean suppressed,
-            Long responses,
+            @Nullable Long responses,
             List<QuestionResult> questions,
             List<DimensionResult> dimensions) {}
 
@@ -58,7 +64,7 @@ public final class RoundAggregates {
             List<Question> questionnaire,
             List<AnswerCounts.Count> counts,
             int k,
-            String language,
+            @Nullable String language,
             List<UUID> knownParties) {
         Map<UUID, Long> byParty = new LinkedHashMap<>();
         knownParties.forEach(p -> byParty.put(p, 0L));
@@ -113,7 +119,10 @@ public final class RoundAggregates {
     }
 
     private static List<QuestionResult> questions(
-            List<Question> questionnaire, List<AnswerCounts.Count> counts, UUID party, String language) {
+            List<Question> questionnaire,
+            List<AnswerCounts.Count> counts,
+            @Nullable UUID party,
+            @Nullable String language) {
         List<QuestionResult> out = new ArrayList<>();
         for (Question q : questionnaire) {
             if (q.type() == Question.QuestionType.TEXT) {
@@ -152,14 +161,14 @@ public final class RoundAggregates {
     }
 
     private static List<DimensionResult> dimensions(
-            List<Question> questionnaire, List<AnswerCounts.Count> counts, UUID party) {
+            List<Question> questionnaire, List<AnswerCounts.Count> counts, @Nullable UUID party) {
         Map<Question.Dimension, Statistics.Sums> sums = new TreeMap<>();
         for (Question q : questionnaire) {
             if (q.type() != Question.QuestionType.SCALE || q.dimension() == null) {
                 continue;
             }
-            double min = q.min();
-            double range = q.max() - q.min();
+            double min = min(q);
+            double range = max(q) - min(q);
             Statistics.Sums s = Statistics.sums(numeric(distribution(q, counts, party)), v -> (v - min) / range * 100);
             sums.merge(q.dimension(), s, Statistics.Sums::plus);
         }
@@ -172,10 +181,10 @@ public final class RoundAggregates {
     }
 
     /** Value → count for one question, in the question's own order (scale points, then options). */
-    private static Map<String, Long> distribution(Question q, List<AnswerCounts.Count> counts, UUID party) {
+    private static Map<String, Long> distribution(Question q, List<AnswerCounts.Count> counts, @Nullable UUID party) {
         Map<String, Long> d = new LinkedHashMap<>();
         if (q.type() == Question.QuestionType.SCALE) {
-            for (int v = q.min(); v <= q.max(); v++) {
+            for (int v = min(q); v <= max(q); v++) {
                 d.put(Integer.toString(v), 0L);
             }
         } else if (q.options() != null) {
@@ -189,6 +198,15 @@ public final class RoundAggregates {
             }
         }
         return d;
+    }
+
+    // a SCALE question has both bounds: QuestionnaireService refuses one without them
+    private static int min(Question scale) {
+        return Objects.requireNonNull(scale.min(), "a SCALE question has a min");
+    }
+
+    private static int max(Question scale) {
+        return Objects.requireNonNull(scale.max(), "a SCALE question has a max");
     }
 
     private static Map<Double, Long> numeric(Map<String, Long> distribution) {

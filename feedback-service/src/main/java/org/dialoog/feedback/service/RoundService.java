@@ -1,6 +1,7 @@
 package org.dialoog.feedback.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.dialoog.feedback.KnownSession;
 import org.dialoog.feedback.events.EventTypes;
 import org.dialoog.feedback.events.FeedbackEvents;
 import org.dialoog.feedback.store.RoundSearch;
+import org.jspecify.annotations.Nullable;
 
 /** Feedback rounds: opening, closing, and the evaluation round a completed session opens by itself. */
 @ApplicationScoped
@@ -47,7 +49,7 @@ public class RoundService {
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (r.opensAt() != null && r.closesAt() != null && !r.closesAt().isAfter(r.opensAt())) {
             errors.add(new DomainException.FieldError("closesAt", "must be after opensAt"));
-        } else if (r.closesAt() != null && !r.closesAt().isAfter(OffsetDateTime.now())) {
+        } else if (r.closesAt() != null && !r.closesAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
             errors.add(new DomainException.FieldError("closesAt", "must be in the future"));
         }
         if (r.audience() == FeedbackRound.Audience.ATTENDEES && r.sessionId() == null) {
@@ -81,11 +83,11 @@ public class RoundService {
 
     private FeedbackRound open(
             UUID engagementId,
-            UUID sessionId,
+            @Nullable UUID sessionId,
             UUID questionnaireId,
             String audience,
-            OffsetDateTime opensAt,
-            OffsetDateTime closesAt,
+            @Nullable OffsetDateTime opensAt,
+            @Nullable OffsetDateTime closesAt,
             boolean automatic) {
         FeedbackRound round = new FeedbackRound();
         round.id = UUID.randomUUID();
@@ -97,7 +99,7 @@ public class RoundService {
         round.closesAt = closesAt;
         round.minGroupSize = settings(engagementId).minGroupSize;
         round.automatic = automatic;
-        round.createdAt = OffsetDateTime.now();
+        round.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         round.persist();
         outbox.record(EventTypes.ROUND_OPENED, round.engagementId, round.id, FeedbackEvents.RoundOpened.of(round));
         return round;
@@ -118,7 +120,7 @@ public class RoundService {
         UUID questionnaire = questionnaires.freezeForRound(
                         BuiltInQuestionnaires.idFor(tenant, BuiltInQuestionnaires.SESSION_EVALUATION))
                 .id;
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         open(
                 engagementId,
                 sessionId,
@@ -129,13 +131,13 @@ public class RoundService {
                 true);
     }
 
-    public FeedbackRound close(UUID id, Long expectedVersion) {
+    public FeedbackRound close(UUID id, @Nullable Long expectedVersion) {
         FeedbackRound round = access.writableRound(id);
         if (expectedVersion != null && expectedVersion != round.version) {
             throw DomainException.staleVersion(expectedVersion, round.version);
         }
-        RoundRules.checkClosable(round, OffsetDateTime.now());
-        round.closedAt = OffsetDateTime.now();
+        RoundRules.checkClosable(round, OffsetDateTime.now(ZoneOffset.UTC));
+        round.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
         FeedbackRound.flush();
         outbox.record(
                 EventTypes.ROUND_CLOSED,
@@ -152,7 +154,8 @@ public class RoundService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Paging.Page<FeedbackRound> list(UUID engagementId, UUID sessionId, int page, int pageSize) {
+    public Paging.Page<FeedbackRound> list(
+            @Nullable UUID engagementId, @Nullable UUID sessionId, int page, int pageSize) {
         return search.page(access.reach(), access.userId(), engagementId, sessionId, page, pageSize);
     }
 
@@ -175,7 +178,7 @@ public class RoundService {
     }
 
     public EngagementSettings changeSettings(
-            UUID engagementId, Long expectedVersion, boolean autoSessionEvaluation, int minGroupSize) {
+            UUID engagementId, @Nullable Long expectedVersion, boolean autoSessionEvaluation, int minGroupSize) {
         access.readableEngagement(engagementId);
         access.writableEngagement(engagementId);
         EngagementSettings s = EngagementSettings.findById(engagementId);
@@ -187,13 +190,13 @@ public class RoundService {
             s.engagementId = engagementId;
             s.autoSessionEvaluation = autoSessionEvaluation;
             s.minGroupSize = minGroupSize;
-            s.updatedAt = OffsetDateTime.now();
+            s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             s.persist();
             return s;
         }
         s.autoSessionEvaluation = autoSessionEvaluation;
         s.minGroupSize = minGroupSize;
-        s.updatedAt = OffsetDateTime.now();
+        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         EngagementSettings.flush();
         return s;
     }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.dialoog.conventions.messaging.IncomingEvent;
 import org.dialoog.feedback.KnownSession;
 import org.dialoog.feedback.SessionAttendee;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sessions feedback-service knows from session events, and who attended them; a completed
@@ -49,7 +50,7 @@ public class SessionReadModel {
         rounds.sessionCompleted(s.engagementId, s.id, e.tenant());
     }
 
-    private static OffsetDateTime time(String iso) {
+    private static @Nullable OffsetDateTime time(@Nullable String iso) {
         return iso == null || iso.isBlank() ? null : OffsetDateTime.parse(iso);
     }
 

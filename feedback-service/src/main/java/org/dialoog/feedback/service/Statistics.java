@@ -3,6 +3,8 @@ package org.dialoog.feedback.service;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /** Means, 95% confidence intervals and trends, from counted answers rather than raw rows. */
 public final class Statistics {
 
@@ -15,7 +17,11 @@ public final class Statistics {
     private Statistics() {}
 
     /** A sample summarised: size, mean, and the 95% confidence interval of the mean (null bounds when n < 2). */
-    public record Summary(long n, Double mean, Double low, Double high) {
+    public record Summary(
+            long n,
+            @Nullable Double mean,
+            @Nullable Double low,
+            @Nullable Double high) {
         public static final Summary EMPTY = new Summary(0, null, null, null);
     }
 
@@ -59,7 +65,7 @@ public final class Statistics {
     }
 
     /** The least-squares slope of a series against its position (0, 1, 2, …); null values are skipped; null below two points. */
-    public static Double slope(List<Double> series) {
+    public static @Nullable Double slope(List<Double> series) {
         double n = 0;
         double sx = 0;
         double sy = 0;
@@ -81,7 +87,7 @@ public final class Statistics {
     }
 
     /** The spread of values: their population standard deviation; null below two values. */
-    public static Double spread(List<Double> values) {
+    public static @Nullable Double spread(List<Double> values) {
         List<Double> present = values.stream().filter(v -> v != null).toList();
         if (present.size() < 2) {
             return null;

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -50,7 +51,7 @@ public class TokenService {
 
     public Issue issue(UUID roundId) {
         FeedbackRound round = access.writableRound(roundId);
-        RoundRules.checkTokensAllowed(round, OffsetDateTime.now());
+        RoundRules.checkTokensAllowed(round, OffsetDateTime.now(ZoneOffset.UTC));
         List<Eligible> eligible = eligible(round);
         Set<UUID> already = TokenIssue.<TokenIssue>list("roundId", roundId).stream()
                 .map(t -> t.participantId)

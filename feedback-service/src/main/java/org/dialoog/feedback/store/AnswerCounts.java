@@ -37,8 +37,8 @@ public class AnswerCounts {
     /** One counted answer value. */
     public record Count(UUID partyId, String questionKey, String value, long n) {}
 
-    /** The counter rows one response adds to, as two parallel arrays (question key, value). */
-    public record Values(String[] keys, String[] values) {}
+    /** The counter rows one response adds to, as two parallel lists (question key, value). */
+    public record Values(List<String> keys, List<String> values) {}
 
     /**
      * What one response counts: the response itself, each answered question once ({@link #ANSWERED})
@@ -57,7 +57,7 @@ public class AnswerCounts {
                 values.add(v);
             });
         });
-        return new Values(keys.toArray(String[]::new), values.toArray(String[]::new));
+        return new Values(List.copyOf(keys), List.copyOf(values));
     }
 
     /** The shard a response's counters go to: concurrent responses rarely wait for the same row. */

@@ -13,6 +13,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.feedback.FeedbackRound;
+import org.jspecify.annotations.Nullable;
 
 /** The rounds a caller may see, filtered, newest first: the one query over rounds that is more than a finder. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class RoundSearch {
     }
 
     public Paging.Page<FeedbackRound> page(
-            Reach reach, String userId, UUID engagementId, UUID sessionId, int page, int pageSize) {
+            Reach reach, String userId, @Nullable UUID engagementId, @Nullable UUID sessionId, int page, int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (reach != Reach.TENANT) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statement that takes a response, and the look-up that explains a refusal. The round's
@@ -35,7 +36,10 @@ public class Submissions {
      * values each question adds to the counters.
      */
     public boolean take(
-            PublicRounds.Facts round, String tokenHash, Map<String, Object> stored, Map<String, List<String>> counted) {
+            PublicRounds.Facts round,
+            @Nullable String tokenHash,
+            Map<String, Object> stored,
+            Map<String, List<String>> counted) {
         AnswerCounts.Values values = AnswerCounts.values(counted);
         String respondent = tokenHash == null ? "select cast(null as uuid) as party_id from open_round" : """
                   update respondent_token set used = true where token_hash = :hash and tenant = :tenant
@@ -61,8 +65,8 @@ public class Submissions {
                 .setParameter("answers", write(stored))
                 .setParameter("noParty", AnswerCounts.NO_PARTY)
                 .setParameter("shard", AnswerCounts.shard())
-                .setParameter("keys", values.keys())
-                .setParameter("values", values.values());
+                .setParameter("keys", values.keys().toArray(String[]::new))
+                .setParameter("values", values.values().toArray(String[]::new));
         if (tokenHash != null) {
             statement.setParameter("hash", tokenHash);
         }

@@ -7,6 +7,7 @@ import static org.dialoog.feedback.Feedback.respond;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ class FeedbackEventsContractTest {
                 Map.of());
         Map<UUID, String> tokens = Feedback.tokens(round);
         for (UUID p : e.allParticipants()) {
-            respond(round, tokens.get(p), Map.of("trust", 5, "remarks", "geheime tekst"))
+            respond(round, Feedback.token(tokens, p), Map.of("trust", 5, "remarks", "geheime tekst"))
                     .statusCode(201);
         }
         ConsumerRecord<String, String> updated = TopicReader.first(
@@ -75,21 +76,25 @@ class FeedbackEventsContractTest {
         List<ConsumerRecord<String, String>> events = TopicReader.read(
                 "dialoog.feedback",
                 r -> r.value().contains(round),
-                found -> found.stream()
-                        .anyMatch(r -> TopicReader.header(r, "ce_type").endsWith("feedback-round-closed.v1")),
+                found -> found.stream().anyMatch(r -> type(r).endsWith("feedback-round-closed.v1")),
                 Duration.ofSeconds(30));
-        assertThat(events.stream().map(r -> TopicReader.header(r, "ce_type")).distinct())
+        assertThat(events.stream().map(FeedbackEventsContractTest::type).distinct())
                 .contains(
                         "nl.dialoog.feedback.feedback-round-opened.v1",
                         "nl.dialoog.feedback.feedback-results-updated.v1",
                         "nl.dialoog.feedback.feedback-round-closed.v1");
         for (ConsumerRecord<String, String> r : events) {
-            assertThat(DocumentedEvents.problems("feedback-service", TopicReader.header(r, "ce_type"), r.value()))
+            assertThat(DocumentedEvents.problems("feedback-service", type(r), r.value()))
                     .isEmpty();
             assertThat(r.key()).isEqualTo(e.id().toString());
             assertThat(r.value())
                     .doesNotContain("geheime")
                     .doesNotContain(e.allParticipants().get(0).toString());
         }
+    }
+
+    /** The CloudEvents type of a published event, which every one of them carries. */
+    private static String type(ConsumerRecord<String, String> r) {
+        return Objects.requireNonNull(TopicReader.header(r, "ce_type"), "an event without ce_type");
     }
 }

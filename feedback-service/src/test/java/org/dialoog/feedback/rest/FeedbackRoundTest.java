@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.quarkus.test.common.ResourceArg;
@@ -110,7 +111,7 @@ class FeedbackRoundTest {
         // the built-in session evaluation: six scale questions, one per dimension
         respond(
                         round,
-                        tokens.get(attendees.get(0)),
+                        Feedback.token(tokens, attendees.get(0)),
                         Map.of(
                                 "trust",
                                 4,
@@ -290,12 +291,12 @@ class FeedbackRoundTest {
                 .extract()
                 .path("items");
         String green = pending.stream()
-                .filter(c -> c.get("text").contains("groen"))
+                .filter(c -> text(c).contains("groen"))
                 .findFirst()
                 .orElseThrow()
                 .get("id");
         String named = pending.stream()
-                .filter(c -> c.get("text").contains("Jan"))
+                .filter(c -> text(c).contains("Jan"))
                 .findFirst()
                 .orElseThrow()
                 .get("id");
@@ -352,5 +353,10 @@ class FeedbackRoundTest {
                 .post("/api/v1/feedback-rounds/{id}/responses", round)
                 .then()
                 .statusCode(400);
+    }
+
+    /** A contribution's text, which every contribution has. */
+    private static String text(Map<String, String> contribution) {
+        return Objects.requireNonNull(contribution.get("text"), "a contribution has its text");
     }
 }

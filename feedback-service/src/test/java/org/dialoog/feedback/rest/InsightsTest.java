@@ -59,7 +59,7 @@ class InsightsTest {
             Map<UUID, String> tokens = Feedback.tokens(round);
             for (int p = 0; p < 2; p++) {
                 for (UUID participant : e.participants(p)) {
-                    respond(round, tokens.get(participant), Map.of("trust", trust[r][p], "calm", 3))
+                    respond(round, Feedback.token(tokens, participant), Map.of("trust", trust[r][p], "calm", 3))
                             .statusCode(201);
                 }
             }
@@ -110,7 +110,8 @@ class InsightsTest {
                 Feedback.round(e.id(), Feedback.questionnaire(List.of(Feedback.TRUST)), "PARTICIPANTS", Map.of());
         Map<UUID, String> tokens = Feedback.tokens(round);
         e.allParticipants()
-                .forEach(p -> respond(round, tokens.get(p), Map.of("trust", 4)).statusCode(201));
+                .forEach(p -> respond(round, Feedback.token(tokens, p), Map.of("trust", 4))
+                        .statusCode(201));
         JsonPath insights = facilitator()
                 .get("/api/v1/engagements/{id}/insights", e.id())
                 .then()

@@ -137,7 +137,7 @@ class ResultsTest {
         Map<UUID, String> tokens = Feedback.tokens(round);
         for (int p = 0; p < e.parties().size(); p++) {
             for (UUID participant : e.participants(p)) {
-                respond(round, tokens.get(participant), Map.of("trust", valueByParty.get(p)))
+                respond(round, Feedback.token(tokens, participant), Map.of("trust", valueByParty.get(p)))
                         .statusCode(201);
             }
         }

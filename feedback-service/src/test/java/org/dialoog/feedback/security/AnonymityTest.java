@@ -67,7 +67,7 @@ class AnonymityTest {
                         Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))),
                 "PARTICIPANTS",
                 Map.of());
-        String token = Feedback.tokens(round).get(participant);
+        String token = Feedback.token(Feedback.tokens(round), participant);
         respond(round, token, Map.of("trust", 5, "remarks", "Een eerlijk gesprek"))
                 .statusCode(201);
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.feedback.FeedbackRound;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** What a round refuses in each state, and the words the API answers with; without Quarkus or a database. */
@@ -21,7 +22,10 @@ class RoundRulesTest {
     private static final UUID OTHER_ROUND = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
 
     private static FeedbackRound round(
-            FeedbackRound.Audience audience, OffsetDateTime opensAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {
+            FeedbackRound.Audience audience,
+            @Nullable OffsetDateTime opensAt,
+            @Nullable OffsetDateTime closesAt,
+            @Nullable OffsetDateTime closedAt) {
         FeedbackRound r = new FeedbackRound();
         r.id = ROUND;
         r.audience = audience.name();

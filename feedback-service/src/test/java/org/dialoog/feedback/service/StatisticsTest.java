@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +19,13 @@ class StatisticsTest {
                 .summary();
         assertThat(s.n()).isEqualTo(6);
         assertThat(s.mean()).isCloseTo(20.0 / 6, within(1e-12));
-        double sd = Math.sqrt((Arrays.stream(new double[] {1, 2, 3, 4, 5, 5})
+        double sd = Math.sqrt(Arrays.stream(new double[] {1, 2, 3, 4, 5, 5})
                         .map(x -> (x - 20.0 / 6) * (x - 20.0 / 6))
-                        .sum())
+                        .sum()
                 / 5);
-        assertThat(s.high() - s.mean()).isCloseTo(2.571 * sd / Math.sqrt(6), within(1e-9));
+        double mean = Objects.requireNonNull(s.mean(), "six answers have a mean");
+        double high = Objects.requireNonNull(s.high(), "six answers have an interval");
+        assertThat(high - mean).isCloseTo(2.571 * sd / Math.sqrt(6), within(1e-9));
     }
 
     @Test

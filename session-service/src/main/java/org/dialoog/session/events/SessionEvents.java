@@ -1,12 +1,15 @@
 package org.dialoog.session.events;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.dialoog.session.Attendance;
 import org.dialoog.session.Invitation;
 import org.dialoog.session.Session;
+import org.jspecify.annotations.Nullable;
 
 /** The payloads of session events: ids and times, never a name or an e-mail address. */
 public final class SessionEvents {
@@ -24,7 +27,7 @@ public final class SessionEvents {
             OffsetDateTime endsAt,
             String timeZone,
             List<String> facilitators,
-            Integer capacity,
+            @Nullable Integer capacity,
             boolean openRegistration,
             int sequence) {
 
@@ -85,7 +88,14 @@ public final class SessionEvents {
             List<UUID> invitees) {
 
         public static Cancelled of(Session s, List<UUID> invitees) {
-            return new Cancelled(s.id, s.engagementId, s.tenant, s.cancelReason, s.startsAt, s.sequence, invitees);
+            return new Cancelled(
+                    s.id,
+                    s.engagementId,
+                    s.tenant,
+                    Objects.requireNonNull(s.cancelReason, "a cancelled session has a reason"),
+                    s.startsAt,
+                    s.sequence,
+                    invitees);
         }
     }
 
@@ -108,7 +118,7 @@ public final class SessionEvents {
                     s.type.name(),
                     s.startsAt,
                     s.endsAt,
-                    s.completedAt,
+                    Objects.requireNonNull(s.completedAt, "a completed session has completedAt"),
                     present.stream()
                             .map(a -> new Attendee(a.participantId, a.partyId))
                             .toList());
@@ -143,7 +153,7 @@ public final class SessionEvents {
                     response.name(),
                     i.status.name(),
                     promoted,
-                    OffsetDateTime.now());
+                    OffsetDateTime.now(ZoneOffset.UTC));
         }
     }
 }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Who is asked to come to a session, and their answers. */
 @Path("/api/v1/sessions/{sessionId}/invitations")
@@ -61,9 +62,10 @@ public class InvitationResource {
             UUID partyId,
             Invitation.Status status,
             OffsetDateTime invitedAt,
-            OffsetDateTime respondedAt,
+            @Nullable OffsetDateTime respondedAt,
 
             @Schema(description = "When the participant joined the waitlist; the earliest gets the next free seat")
+            @Nullable
             OffsetDateTime waitlistedAt) {
         static InvitationView of(Invitation i) {
             return new InvitationView(

@@ -4,13 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.jspecify.annotations.Nullable;
 
 /** Reads timestamp query parameters: ISO 8601 with offset, or a 400 problem naming the parameter. */
 final class QueryTimes {
 
     private QueryTimes() {}
 
-    static OffsetDateTime parse(String name, String value) {
+    static @Nullable OffsetDateTime parse(String name, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

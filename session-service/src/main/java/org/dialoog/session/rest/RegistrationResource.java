@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Public sign-up for open sessions such as citizen evenings; no account needed. */
 @Path("/api/v1/sessions/{sessionId}/registrations")
@@ -83,6 +84,7 @@ public class RegistrationResource {
             Registration.Status status,
 
             @Schema(description = "Shown once; needed to cancel", examples = "q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1a")
+            @Nullable
             String code,
 
             OffsetDateTime registeredAt) {}
@@ -100,8 +102,8 @@ public class RegistrationResource {
             String email,
             Registration.Status status,
             OffsetDateTime registeredAt,
-            OffsetDateTime waitlistedAt,
-            OffsetDateTime cancelledAt) {
+            @Nullable OffsetDateTime waitlistedAt,
+            @Nullable OffsetDateTime cancelledAt) {
         static RegistrationView of(Registration r) {
             return new RegistrationView(
                     r.id, r.sessionId, r.name, r.email, r.status, r.registeredAt, r.waitlistedAt, r.cancelledAt);

@@ -17,6 +17,7 @@ import org.dialoog.session.SessionType;
 import org.dialoog.session.service.SessionDetails;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.URL;
+import org.jspecify.annotations.Nullable;
 
 /** A session to schedule. */
 @Schema(name = "SessionRequest")
@@ -27,8 +28,8 @@ public record SessionRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Tweede dialoogsessie")
         String title,
 
-        @Size(max = 5000) String description,
-        @Size(max = 50) List<@Valid @NotNull AgendaItem> agenda,
+        @Size(max = 5000) @Nullable String description,
+        @Size(max = 50) @Nullable List<@Valid @NotNull AgendaItem> agenda,
 
         @NotNull @Schema(examples = "2026-03-12T19:30:00+01:00")
         OffsetDateTime startsAt,
@@ -38,11 +39,12 @@ public record SessionRequest(
 
         @Size(max = 64)
         @Schema(description = "IANA time zone", examples = "Europe/Amsterdam", defaultValue = "Europe/Amsterdam")
+        @Nullable
         String timeZone,
 
         @NotNull @Valid Location location,
-        @Min(1) @Max(100000) Integer capacity,
-        @Size(max = 20) List<@NotBlank @Size(max = 100) String> facilitators,
+        @Min(1) @Max(100000) @Nullable Integer capacity,
+        @Size(max = 20) @Nullable List<@NotBlank @Size(max = 100) String> facilitators,
         boolean openRegistration) {
 
     /** Where the session takes place. */
@@ -50,10 +52,10 @@ public record SessionRequest(
     public record Location(
             @NotNull LocationMode mode,
 
-            @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht")
+            @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht") @Nullable
             String address,
 
-            @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc")
+            @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc") @Nullable
             String url) {
 
         SessionDetails.Location toDetails() {

@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Sessions: the meetings of an engagement. */
 @Path("/api/v1/sessions")
@@ -80,6 +81,7 @@ public class SessionResource {
             @NotNull @Valid SessionRequest request,
             @HeaderParam(IdempotentCreate.HEADER)
                     @Parameter(description = "Replays the first answer for the same key and body")
+                    @Nullable
                     String key,
             @Context UriInfo uri) {
         return idempotent.create(key, request, () -> {
@@ -98,20 +100,23 @@ public class SessionResource {
             description = "Earliest first. Facilitators see the sessions of engagements they "
                     + "facilitate, clients those of engagements that name them as contact.")
     public Response list(
-            @QueryParam("engagementId") UUID engagementId,
+            @QueryParam("engagementId") @Nullable UUID engagementId,
             @QueryParam("from")
                     @Parameter(
                             description = "Sessions that end after this moment (ISO 8601 with offset)",
                             example = "2026-03-01T00:00:00+01:00")
+                    @Nullable
                     String from,
             @QueryParam("to")
                     @Parameter(
                             description = "Sessions that start before this moment (ISO 8601 with offset)",
                             example = "2026-04-01T00:00:00+02:00")
+                    @Nullable
                     String to,
-            @QueryParam("type") SessionType type,
-            @QueryParam("status") SessionStatus status,
-            @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") String facilitator,
+            @QueryParam("type") @Nullable SessionType type,
+            @QueryParam("status") @Nullable SessionStatus status,
+            @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") @Nullable
+                    String facilitator,
             @QueryParam("page") @DefaultValue("1") @Min(1) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
@@ -155,7 +160,9 @@ public class SessionResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
     public Response patch(
-            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+            @NotNull JsonNode patch) {
         Long expected = Versions.expected(ifMatch);
         Session current = service.writable(id, expected);
         SessionRequest changed = mergePatch.apply(SessionView.editable(current), patch, SessionRequest.class);
@@ -178,7 +185,7 @@ public class SessionResource {
                             schema = @Schema(implementation = SessionView.class)))
     public Response cancel(
             @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
             @NotNull @Valid CancelRequest request) {
         Session s =
                 service.cancel(id, Versions.expected(ifMatch), request.reason().strip());
@@ -207,7 +214,7 @@ public class SessionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
-    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         Session s = service.complete(id, Versions.expected(ifMatch));
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
     }

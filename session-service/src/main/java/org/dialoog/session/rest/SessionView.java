@@ -10,6 +10,7 @@ import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.SessionType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A session as the API shows it. */
 @Schema(name = "Session")
@@ -18,22 +19,22 @@ public record SessionView(
         UUID engagementId,
         SessionType type,
         String title,
-        String description,
+        @Nullable String description,
         List<AgendaItem> agenda,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
         String timeZone,
         SessionRequest.Location location,
-        Integer capacity,
+        @Nullable Integer capacity,
         List<String> facilitators,
         boolean openRegistration,
         SessionStatus status,
-        String cancelReason,
+        @Nullable String cancelReason,
 
         @Schema(description = "iCalendar SEQUENCE: rises on every reschedule and on cancellation")
         int sequence,
 
-        OffsetDateTime completedAt,
+        @Nullable OffsetDateTime completedAt,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

@@ -1,6 +1,7 @@
 package org.dialoog.session.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,7 @@ public class AttendanceService {
             throw DomainException.conflict("Session " + sessionId + " is " + s.status
                     + "; attendance is recorded while it is PLANNED, before it is completed.");
         }
-        if (s.startsAt.isAfter(OffsetDateTime.now())) {
+        if (s.startsAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw DomainException.conflict(
                     "Session " + sessionId + " starts at " + s.startsAt + "; attendance is recorded once it started.");
         }
@@ -55,7 +56,7 @@ public class AttendanceService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (int i = 0; i < marks.size(); i++) {
             KnownParticipant p = participants.get(i);
             Attendance a = Attendance.<Attendance>find("sessionId = ?1 and participantId = ?2", s.id, p.id)

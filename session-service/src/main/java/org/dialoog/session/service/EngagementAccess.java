@@ -30,12 +30,12 @@ public class EngagementAccess {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
             return true;
         }
-        return caller.is(Caller.FACILITATOR) && contains(e.facilitators)
-                || caller.is(Caller.CLIENT) && contains(e.clientContacts);
+        return (caller.is(Caller.FACILITATOR) && contains(e.facilitators))
+                || (caller.is(Caller.CLIENT) && contains(e.clientContacts));
     }
 
     public boolean canWrite(KnownEngagement e) {
-        return caller.is(Caller.ADMIN) || caller.is(Caller.FACILITATOR) && contains(e.facilitators);
+        return caller.is(Caller.ADMIN) || (caller.is(Caller.FACILITATOR) && contains(e.facilitators));
     }
 
     /** A session the caller may read, or 404 (so ids of other engagements do not leak). */

@@ -1,5 +1,6 @@
 package org.dialoog.session.service;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.dialoog.conventions.messaging.EventInbox;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
+import org.jspecify.annotations.Nullable;
 
 /** Applies engagement facts to session-service's own copy of them. */
 @ApplicationScoped
@@ -42,7 +44,7 @@ public class EngagementReadModel {
         }
     }
 
-    public void changeStatus(UUID id, String status, String reason) {
+    public void changeStatus(UUID id, String status, @Nullable String reason) {
         KnownEngagement e = KnownEngagement.findById(id);
         if (e == null) {
             e = new KnownEngagement();
@@ -57,7 +59,7 @@ public class EngagementReadModel {
         if ("CONCLUDED".equals(status) || "CANCELLED".equals(status)) {
             sessions.cancelUpcoming(
                     id,
-                    "The engagement was " + status.toLowerCase()
+                    "The engagement was " + status.toLowerCase(Locale.ROOT)
                             + (reason == null || reason.isBlank() ? "." : ": " + reason));
         }
     }

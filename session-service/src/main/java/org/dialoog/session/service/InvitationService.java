@@ -1,6 +1,7 @@
 package org.dialoog.session.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public class InvitationService {
         }
         List<Invitation> created = new ArrayList<>();
         List<UUID> already = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (KnownParticipant p : wanted.values()) {
             if (Invitation.count("sessionId = ?1 and participantId = ?2", s.id, p.id) > 0) {
                 already.add(p.id);
@@ -123,7 +124,7 @@ public class InvitationService {
                         "Invitation of participant", participantId + " to session " + sessionId));
         // seats are counted only when the answer asks for one
         boolean seatFree = inv.asksForSeat(response) && seats.free(s);
-        boolean seatGivenUp = inv.answer(response, seatFree, OffsetDateTime.now());
+        boolean seatGivenUp = inv.answer(response, seatFree, OffsetDateTime.now(ZoneOffset.UTC));
         Invitation.flush();
         outbox.record(
                 EventTypes.INVITATION_RESPONDED,

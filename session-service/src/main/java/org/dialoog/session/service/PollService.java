@@ -1,6 +1,7 @@
 package org.dialoog.session.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -74,7 +75,7 @@ public class PollService {
         poll.title = title.strip();
         poll.partyIds = parties.toArray(UUID[]::new);
         poll.status = SchedulingPoll.Status.OPEN;
-        poll.createdAt = OffsetDateTime.now();
+        poll.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         poll.persist();
         for (int p = 0; p < slots.size(); p++) {
             PollSlot slot = new PollSlot();
@@ -119,11 +120,11 @@ public class PollService {
             v.participantId = participantId;
             v.partyId = p.partyId;
             v.available = new LinkedHashSet<>(available).toArray(UUID[]::new);
-            v.votedAt = OffsetDateTime.now();
+            v.votedAt = OffsetDateTime.now(ZoneOffset.UTC);
             v.persist();
         } else {
             v.available = new LinkedHashSet<>(available).toArray(UUID[]::new);
-            v.votedAt = OffsetDateTime.now();
+            v.votedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
         return v;
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -47,7 +48,7 @@ public class RegistrationService {
         if (!s.openRegistration) {
             throw DomainException.conflict("Session " + sessionId + " is not open for public registration.");
         }
-        if (s.status != SessionStatus.PLANNED || s.hasStarted(OffsetDateTime.now())) {
+        if (s.status != SessionStatus.PLANNED || s.hasStarted(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw DomainException.conflict("Registration for session " + sessionId + " is closed: it is "
                     + (s.status == SessionStatus.PLANNED ? "already under way or over" : s.status) + ".");
         }
@@ -70,7 +71,7 @@ public class RegistrationService {
         r.name = name.strip();
         r.email = normalisedEmail;
         r.codeHash = hash(code);
-        r.registeredAt = OffsetDateTime.now();
+        r.registeredAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.admit(seats.free(s));
         r.persist();
         return new Registered(r, code);
@@ -86,7 +87,7 @@ public class RegistrationService {
         if (r.status == Registration.Status.CANCELLED) {
             return r;
         }
-        boolean seatGivenUp = r.cancel(OffsetDateTime.now());
+        boolean seatGivenUp = r.cancel(OffsetDateTime.now(ZoneOffset.UTC));
         Registration.flush();
         if (seatGivenUp && s.status == SessionStatus.PLANNED) {
             seats.fillFreeSeats(s);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.dialoog.session.AgendaItem;
 import org.dialoog.session.LocationMode;
 import org.dialoog.session.SessionType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a session is scheduled with, or changed to: the command {@link SessionService} takes.
@@ -17,16 +18,19 @@ public record SessionDetails(
         UUID engagementId,
         SessionType type,
         String title,
-        String description,
-        List<AgendaItem> agenda,
+        @Nullable String description,
+        @Nullable List<AgendaItem> agenda,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
-        String timeZone,
+        @Nullable String timeZone,
         Location location,
-        Integer capacity,
-        List<String> facilitators,
+        @Nullable Integer capacity,
+        @Nullable List<String> facilitators,
         boolean openRegistration) {
 
     /** Where the session takes place; which of address and url are needed depends on the mode. */
-    public record Location(LocationMode mode, String address, String url) {}
+    public record Location(
+            LocationMode mode,
+            @Nullable String address,
+            @Nullable String url) {}
 }

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import org.dialoog.session.events.EventTypes;
 import org.dialoog.session.events.SessionEvents;
 import org.dialoog.session.store.FacilitatorBookings;
 import org.dialoog.session.store.SessionSearch;
+import org.jspecify.annotations.Nullable;
 
 /** Scheduling, changing, cancelling and completing the sessions of active engagements. */
 @ApplicationScoped
@@ -88,7 +90,7 @@ public class SessionService {
         }
         checkFacilitatorsFree(s);
         s.status = SessionStatus.PLANNED;
-        s.createdAt = OffsetDateTime.now();
+        s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.updatedAt = s.createdAt;
         s.persist();
         outbox.record(EventTypes.SESSION_SCHEDULED, s.engagementId, s.id, SessionEvents.Scheduled.of(s));
@@ -96,7 +98,7 @@ public class SessionService {
     }
 
     /** The current session, checked for the caller's right to change it and the expected version. */
-    public Session writable(UUID id, Long expectedVersion) {
+    public Session writable(UUID id, @Nullable Long expectedVersion) {
         Session s = access.writable(id);
         if (expectedVersion != null && expectedVersion != s.version) {
             throw DomainException.staleVersion(expectedVersion, s.version);
@@ -108,7 +110,7 @@ public class SessionService {
      * Changes a planned session. A change of time is a reschedule: invitations stay, the
      * iCalendar SEQUENCE rises and invitees learn it from a SessionRescheduled event.
      */
-    public Session update(UUID id, Long expectedVersion, SessionDetails r) {
+    public Session update(UUID id, @Nullable Long expectedVersion, SessionDetails r) {
         Session s = writable(id, expectedVersion);
         s.requireChangeable();
         List<DomainException.FieldError> errors = checkTimes(r);
@@ -140,7 +142,7 @@ public class SessionService {
         if (rescheduled) {
             s.sequence++;
         }
-        s.updatedAt = OffsetDateTime.now();
+        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Session.flush();
         if (rescheduled) {
             outbox.record(
@@ -156,16 +158,16 @@ public class SessionService {
     }
 
     /** Cancels a planned session; a completed or cancelled one cannot be cancelled (409). */
-    public Session cancel(UUID id, Long expectedVersion, String reason) {
+    public Session cancel(UUID id, @Nullable Long expectedVersion, String reason) {
         Session s = writable(id, expectedVersion);
         cancel(s, reason);
         return s;
     }
 
     /** Completes a session that has started; the event carries who attended and their parties. */
-    public Session complete(UUID id, Long expectedVersion) {
+    public Session complete(UUID id, @Nullable Long expectedVersion) {
         Session s = writable(id, expectedVersion);
-        s.complete(OffsetDateTime.now());
+        s.complete(OffsetDateTime.now(ZoneOffset.UTC));
         Session.flush();
         List<Attendance> present =
                 Attendance.list("sessionId = ?1 and present = true", Sort.ascending("participantId"), s.id);
@@ -180,13 +182,13 @@ public class SessionService {
                 "engagementId = ?1 and status = ?2 and startsAt > ?3",
                 engagementId,
                 SessionStatus.PLANNED,
-                OffsetDateTime.now());
+                OffsetDateTime.now(ZoneOffset.UTC));
         upcoming.forEach(s -> cancel(s, reason));
         return upcoming.size();
     }
 
     private void cancel(Session s, String reason) {
-        s.cancel(reason, OffsetDateTime.now());
+        s.cancel(reason, OffsetDateTime.now(ZoneOffset.UTC));
         Session.flush();
         outbox.record(
                 EventTypes.SESSION_CANCELLED,

@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionFilter;
+import org.jspecify.annotations.Nullable;
 
 /** The session list: what the caller may see, narrowed by a filter, earliest first, one page at a time. */
 @ApplicationScoped
@@ -21,7 +22,8 @@ public class SessionSearch {
      * Whose sessions a caller may list: the whole tenant's, or those of the engagements that name
      * {@code userId} in one of their lists ({@code KnownEngagement.facilitators} or {@code clientContacts}).
      */
-    public record Scope(String engagementList, String userId) {
+    public record Scope(
+            @Nullable String engagementList, @Nullable String userId) {
 
         /** Every session of the caller's tenant. */
         public static final Scope TENANT = new Scope(null, null);

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -89,7 +90,7 @@ class SessionEventsContractTest {
         assertThat(published).hasSize(6);
         Set<String> types = new TreeSet<>();
         for (ConsumerRecord<String, String> r : published) {
-            String type = TopicReader.header(r, "ce_type");
+            String type = Objects.requireNonNull(TopicReader.header(r, "ce_type"), "every event carries ce_type");
             types.add(type);
             assertThat(DocumentedEvents.problems("session-service", type, r.value()))
                     .isEmpty();

@@ -96,7 +96,7 @@ class ShutdownRedeliveryTest {
 
             ServiceProcess second = ServiceProcess.start("engagement", broker, db, env, args);
             try {
-                await().atMost(Duration.ofSeconds(120))
+                await().atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> count(db, seen) == EVENTS);
                 assertThat(count(db, "select count(*) from processed_event where tenant = '" + tenant + "'"))

@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.testkit.DialoogTestResource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class CalendarTest {
         return events.get(0);
     }
 
-    private static String value(net.fortuna.ical4j.model.PropertyContainer c, String name) {
+    private static @Nullable String value(net.fortuna.ical4j.model.PropertyContainer c, String name) {
         Optional<Property> p = c.getProperty(name);
         return p.map(Property::getValue).orElse(null);
     }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -89,7 +90,7 @@ class EngagementClosureTest {
                         "ce_subject",
                         engagement.toString(),
                         "ce_time",
-                        OffsetDateTime.now().toString(),
+                        OffsetDateTime.now(ZoneOffset.UTC).toString(),
                         "ce_tenant",
                         "demo",
                         "content-type",

@@ -10,6 +10,7 @@ import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.session.AgendaItem;
 import org.dialoog.session.LocationMode;
 import org.dialoog.session.SessionType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The rules between a session's fields (times, agenda, time zone, location), without Quarkus or a database. */
@@ -71,7 +72,10 @@ class SessionTimesTest {
     }
 
     private static SessionDetails details(
-            OffsetDateTime endsAt, List<AgendaItem> agenda, String timeZone, SessionDetails.Location location) {
+            OffsetDateTime endsAt,
+            @Nullable List<AgendaItem> agenda,
+            @Nullable String timeZone,
+            SessionDetails.Location location) {
         return new SessionDetails(
                 UUID.randomUUID(),
                 SessionType.WORKSHOP,
