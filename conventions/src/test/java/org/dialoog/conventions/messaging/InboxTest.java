@@ -71,8 +71,8 @@ class InboxTest {
         List<String> titles = new ArrayList<>();
         String broken = "broken-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            if (i == 150) {
+        for (int i = 0; i < 150; i++) {
+            if (i == 75) {
                 publisher.send(config.topic(), SOURCE, broken, TYPE, key, Api.TENANT, "{\"noteId\":\"" + key + "\"}");
             }
             String title = "n" + i;
@@ -103,7 +103,7 @@ class InboxTest {
         titles.add("end");
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(seen(key)).hasSize(301));
+                .untilAsserted(() -> assertThat(seen(key)).hasSize(151));
         assertThat(seen(key)).containsExactlyElementsOf(titles);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
