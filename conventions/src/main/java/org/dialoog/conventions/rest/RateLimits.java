@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.dialoog.conventions.config.RateLimitConfig;
 import org.dialoog.conventions.domain.DomainException;
 
@@ -47,6 +48,12 @@ public class RateLimits {
                             + " per minute. Try again in " + retryAfter + " s.",
                     retryAfter);
         }
+    }
+
+    /** Counts one request of {@code kind} from the caller of {@code http} to {@code target}, or throws a 429. */
+    public void take(String kind, HttpServerRequest http, Object target) {
+        var address = http.remoteAddress();
+        take(kind, address == null ? "unknown" : address.hostAddress(), target);
     }
 
     private int count(String key, long minute) {

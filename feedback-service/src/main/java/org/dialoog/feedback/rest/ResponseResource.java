@@ -84,10 +84,7 @@ public class ResponseResource {
             @PathParam("roundId") UUID roundId,
             @NotNull @Valid ResponseRequest request,
             @Context HttpServerRequest http) {
-        rateLimits.take(
-                "round",
-                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(),
-                roundId);
+        rateLimits.take("round", http, roundId);
         PublicRounds.Facts round =
                 publicRounds.of(roundId).orElseThrow(() -> DomainException.notFound("Feedback round", roundId));
         caller.actForTenant(round.tenant());

@@ -184,10 +184,7 @@ public class RegistrationResource {
 
     /** Counts the request against the limits, then acts for the session's tenant (404 for a session that does not exist). */
     private void actForSessionTenant(UUID sessionId, HttpServerRequest http) {
-        rateLimits.take(
-                "session",
-                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(),
-                sessionId);
+        rateLimits.take("session", http, sessionId);
         String tenant =
                 publicSessions.tenantOf(sessionId).orElseThrow(() -> DomainException.notFound("Session", sessionId));
         caller.actForTenant(tenant);
