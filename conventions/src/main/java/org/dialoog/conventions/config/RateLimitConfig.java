@@ -17,4 +17,12 @@ public interface RateLimitConfig {
     /** Requests per minute to one target (one session's registrations, one round's responses), from everyone. */
     @WithDefault("3000")
     int perTargetPerMinute();
+
+    /**
+     * Requests per minute that one client address may always make to one target, even when the
+     * target's budget is used up by others: a handful of noisy addresses cannot lock a resident out
+     * of a session or a round. Under a spread-out attack each address gets this many, no more.
+     */
+    @WithDefault("10")
+    int perClientPerTargetAllowance();
 }

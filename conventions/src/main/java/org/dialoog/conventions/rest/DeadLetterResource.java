@@ -77,7 +77,7 @@ public class DeadLetterResource {
                     "Events of the caller's tenant that a consumer gave up on; newest first. Replayed ones only with includeReplayed=true.")
     public Response list(
             @QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         return Pages.ok(deadLetters.list(includeReplayed, page, pageSize).map(DeadLetterView::of), uri);

@@ -54,15 +54,18 @@ public class IdempotentCreate {
         if (key.isBlank() || key.length() > 200) {
             throw DomainException.invalid(HEADER, "must be 1 to 200 characters");
         }
-        // Keys are per tenant: two tenants may well pick the same one. Plain SQL rather than an
-        // entity, because an entity's identity would be the key alone.
+        // Keys are the caller's own: two tenants, or two users of one tenant, may well pick the same
+        // one, and must neither see each other's answers nor learn that the key was taken. Plain SQL
+        // rather than an entity, because an entity's identity would be the key alone.
         String tenant = caller.tenant().orElse(TenantResolverForHibernate.NO_TENANT);
+        String user = caller.userId();
         String hash = hash(request);
         List<?> earlier = em.createNativeQuery("""
                 select request_hash, status, location, response_body from idempotency_record
-                where tenant = ?1 and idempotency_key = ?2""")
+                where tenant = ?1 and caller = ?2 and idempotency_key = ?3""")
                 .setParameter(1, tenant)
-                .setParameter(2, key)
+                .setParameter(2, user)
+                .setParameter(3, key)
                 .getResultList();
         if (!earlier.isEmpty()) {
             Object[] row = (Object[]) earlier.get(0);
@@ -70,7 +73,7 @@ public class IdempotentCreate {
                 throw new DomainException(
                         422,
                         "Idempotency-Key reused",
-                        "Idempotency-Key '" + key + "' was used before with a different request body.");
+                        "You used this Idempotency-Key before with a different request body; use a new key for a new request.");
             }
             return Response.status(((Number) row[1]).intValue())
                     .location(URI.create((String) row[2]))
@@ -80,25 +83,27 @@ public class IdempotentCreate {
                     .build();
         }
         int claimed = em.createNativeQuery("""
-                insert into idempotency_record (tenant, idempotency_key, request_hash, status, location, response_body, created_at)
-                values (?1, ?2, ?3, 201, '', '', ?4) on conflict do nothing""")
+                insert into idempotency_record (tenant, caller, idempotency_key, request_hash, status, location, response_body, created_at)
+                values (?1, ?2, ?3, ?4, 201, '', '', ?5) on conflict do nothing""")
                 .setParameter(1, tenant)
-                .setParameter(2, key)
-                .setParameter(3, hash)
-                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(2, user)
+                .setParameter(3, key)
+                .setParameter(4, hash)
+                .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
         if (claimed == 0) {
             throw DomainException.conflict(
-                    "A request with Idempotency-Key '" + key + "' is being processed; retry it shortly.");
+                    "Your request with this Idempotency-Key is still being processed; retry it shortly.");
         }
         Created created = action.get();
         em.createNativeQuery("""
-                update idempotency_record set location = ?3, response_body = ?4
-                where tenant = ?1 and idempotency_key = ?2""")
+                update idempotency_record set location = ?4, response_body = ?5
+                where tenant = ?1 and caller = ?2 and idempotency_key = ?3""")
                 .setParameter(1, tenant)
-                .setParameter(2, key)
-                .setParameter(3, created.location().toString())
-                .setParameter(4, write(created.body()))
+                .setParameter(2, user)
+                .setParameter(3, key)
+                .setParameter(4, created.location().toString())
+                .setParameter(5, write(created.body()))
                 .executeUpdate();
         return answer(created);
     }

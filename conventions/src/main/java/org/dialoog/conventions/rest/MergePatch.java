@@ -23,10 +23,12 @@ public class MergePatch {
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final JsonFieldErrors fieldErrors;
 
-    MergePatch(ObjectMapper json, Validator validator) {
+    MergePatch(ObjectMapper json, Validator validator, JsonFieldErrors fieldErrors) {
         this.json = json;
         this.validator = validator;
+        this.fieldErrors = fieldErrors;
     }
 
     public <T> T apply(T current, JsonNode patch, Class<T> type) {
@@ -40,6 +42,10 @@ public class MergePatch {
         try {
             patched = json.treeToValue(target, type);
         } catch (JsonProcessingException e) {
+            List<DomainException.FieldError> errors = fieldErrors.of(target, json.constructType(type));
+            if (!errors.isEmpty()) {
+                throw DomainException.invalid(errors);
+            }
             throw new PatchUnreadable(e);
         }
         Set<ConstraintViolation<T>> violations = validator.validate(patched);

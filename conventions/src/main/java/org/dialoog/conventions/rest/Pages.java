@@ -1,6 +1,7 @@
 package org.dialoog.conventions.rest;
 
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ public final class Pages {
 
     public static final String DEFAULT_SIZE = "20";
     public static final int MAX_SIZE = 100;
+    /** The highest page number a request may name: far beyond any real collection, and its offset stays an int. */
+    public static final int MAX_PAGE = 1_000_000;
 
     private Pages() {}
 
@@ -32,11 +35,21 @@ public final class Pages {
     }
 
     private static String link(UriInfo uri, int page, int pageSize, String rel) {
-        URI target = uri.getRequestUriBuilder()
-                .replaceQueryParam("page", page)
-                .replaceQueryParam("pageSize", pageSize)
-                .build();
-        return "<" + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
-                + ">; rel=\"" + rel + "\"";
+        // Absolute, from the public base (PublicBaseUrl); the query is rebuilt from the decoded parameters,
+        // because the rewritten request URI has lost the escaping of '&', '=' and '+' inside values.
+        StringBuilder query = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("page") && !name.equals("pageSize")) {
+                for (String value : values) {
+                    query.append(encode(name)).append('=').append(encode(value)).append('&');
+                }
+            }
+        });
+        query.append("page=").append(page).append("&pageSize=").append(pageSize);
+        return "<" + uri.getAbsolutePath() + "?" + query + ">; rel=\"" + rel + "\"";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -77,22 +79,26 @@ public class ProblemMappers {
         UnrecognizedPropertyException.class,
         InvalidFormatException.class,
         ValueInstantiationException.class,
-        InvalidTypeIdException.class
+        InvalidTypeIdException.class,
+        StreamReadException.class,
+        StreamConstraintsException.class
     })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String detail;
         List<Problem.InvalidParam> params = List.of();
+        String message = Objects.requireNonNullElse(e.getOriginalMessage(), "");
         if (e instanceof UnrecognizedPropertyException u) {
             detail = "Unknown field '" + u.getPropertyName() + "': this API rejects fields it does not know.";
             params = List.of(new Problem.InvalidParam(jsonPath(u), "unknown field"));
-        } else if (e instanceof InvalidFormatException f) {
-            detail = "Field '" + jsonPath(f) + "' has a value of the wrong type or format.";
-            params = List.of(new Problem.InvalidParam(
-                    jsonPath(f),
-                    "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName()));
         } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             detail = "Field '" + jsonPath(m) + "' cannot be read.";
-            params = List.of(new Problem.InvalidParam(jsonPath(m), "wrong type or format"));
+            params = List.of(new Problem.InvalidParam(jsonPath(m), JsonFieldErrors.reason(m)));
+        } else if (e instanceof StreamReadException && message.startsWith("Duplicate field '")) {
+            String field = message.substring("Duplicate field '".length(), Math.max(message.lastIndexOf('\''), 17));
+            detail = "Field '" + field + "' appears more than once; send each field once.";
+            params = List.of(new Problem.InvalidParam(field, "appears more than once"));
+        } else if (e instanceof StreamConstraintsException) {
+            detail = "The request body exceeds a size limit for JSON (a number, a string or the nesting is too long).";
         } else {
             detail = "The request body is not well-formed JSON.";
         }

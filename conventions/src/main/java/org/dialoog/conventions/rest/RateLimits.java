@@ -12,9 +12,11 @@ import org.dialoog.conventions.domain.DomainException;
 
 /**
  * Per-minute limits on the unauthenticated write paths, per client address and per target
- * (a session or a feedback round). Counted in this replica's memory: with n replicas behind a
- * load balancer the effective limit is up to n times the configured one, which is what the
- * limits are sized for. Over a limit the answer is a 429 problem with Retry-After.
+ * (a session or a feedback round). The target's budget is shared, but each address keeps a small
+ * allowance per target that the others cannot use up, so that some noisy addresses cannot lock
+ * everyone else out. Counted in this replica's memory: with n replicas behind a load balancer the
+ * effective limit is up to n times the configured one, which is what the limits are sized for.
+ * Over a limit the answer is a 429 problem with Retry-After.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -42,7 +44,9 @@ public class RateLimits {
                             + " per minute. Try again in " + retryAfter + " s.",
                     retryAfter);
         }
-        if (count(kind + "|target|" + target, minute) > config.perTargetPerMinute()) {
+        int fromThisClient = count(kind + "|pair|" + client + "|" + target, minute);
+        int fromEveryone = count(kind + "|target|" + target, minute);
+        if (fromEveryone > config.perTargetPerMinute() && fromThisClient > config.perClientPerTargetAllowance()) {
             throw DomainException.tooManyRequests(
                     "Too many requests for this " + kind + " right now; at most " + config.perTargetPerMinute()
                             + " per minute. Try again in " + retryAfter + " s.",

@@ -12,7 +12,9 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -41,12 +43,13 @@ public final class DevTokens {
     }
 
     public static String mint(String sub, List<String> roles, String org, Instant expiresAt) {
-        return sign(claims(sub, roles, org, ISSUER, AUDIENCE, expiresAt), loadKey());
+        return sign(object(claims(sub, roles, org, ISSUER, AUDIENCE, expiresAt)), loadKey());
     }
 
     /** A token with chosen issuer and audience, for tests that prove wrong ones are refused. */
     public static String mint(String sub, List<String> roles, String org, String issuer, String audience) {
-        return sign(claims(sub, roles, org, issuer, audience, Instant.now().plusSeconds(3600)), loadKey());
+        return sign(
+                object(claims(sub, roles, org, issuer, audience, Instant.now().plusSeconds(3600))), loadKey());
     }
 
     /** A token whose signature does not match (signed, then one byte of the signature changed). */
@@ -56,13 +59,41 @@ public final class DevTokens {
         return token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
     }
 
-    private static String claims(
+    /**
+     * A token like {@link #mint(String, List, String)} without one of its claims ({@code "sub"},
+     * {@code "org"}, …), for tests that prove such a token is refused. {@code upn} stays, so the
+     * token still verifies and names a principal.
+     */
+    public static String mintWithout(String claim, String sub, List<String> roles, String org) {
+        Map<String, String> claims =
+                claims(sub, roles, org, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600));
+        if (claims.remove(claim) == null) {
+            throw new IllegalArgumentException(
+                    "No claim '" + claim + "' to leave out; the claims are " + claims.keySet());
+        }
+        return sign(object(claims), loadKey());
+    }
+
+    /** The claims in order, each value already written as JSON. */
+    private static Map<String, String> claims(
             String sub, List<String> roles, String org, String issuer, String audience, Instant exp) {
-        long now = Instant.now().getEpochSecond();
-        String groups = roles.stream().map(r -> "\"" + json(r) + "\"").collect(Collectors.joining(","));
-        return "{\"iss\":\"" + json(issuer) + "\",\"aud\":\"" + json(audience) + "\",\"sub\":\"" + json(sub)
-                + "\",\"upn\":\"" + json(sub) + "\",\"org\":\"" + json(org) + "\",\"groups\":[" + groups + "]"
-                + ",\"iat\":" + now + ",\"exp\":" + exp.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("iss", quoted(issuer));
+        claims.put("aud", quoted(audience));
+        claims.put("sub", quoted(sub));
+        claims.put("upn", quoted(sub));
+        claims.put("org", quoted(org));
+        claims.put("groups", roles.stream().map(DevTokens::quoted).collect(Collectors.joining(",", "[", "]")));
+        claims.put("iat", Long.toString(Instant.now().getEpochSecond()));
+        claims.put("exp", Long.toString(exp.getEpochSecond()));
+        claims.put("jti", quoted(UUID.randomUUID().toString()));
+        return claims;
+    }
+
+    private static String object(Map<String, String> claims) {
+        return claims.entrySet().stream()
+                .map(c -> quoted(c.getKey()) + ":" + c.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String sign(String claims, PrivateKey key) {
@@ -103,8 +134,8 @@ public final class DevTokens {
         return Path.of(configured != null ? configured : "deploy/local/src/main/resources/" + KEY_RESOURCE);
     }
 
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     public static void main(String[] args) {

@@ -129,6 +129,21 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
     }
 
+    /**
+     * Kills the service as a crash does (SIGKILL: no shutdown hooks, no offsets committed, no
+     * consumer group left) and waits until it is gone. Every database is kept: a second process can
+     * take over where this one died, and {@link #close()} still drops the service's own.
+     */
+    public void kill() {
+        try {
+            if (!process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The service outlived SIGKILL by 10 s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the service as an orchestrator does (SIGTERM, then SIGKILL after 20 s); its own database is dropped. */
     @Override
     public void close() {

@@ -144,7 +144,7 @@ public class EngagementResource {
                             regexp = "-?(createdAt|title|startDate)",
                             message = "must be one of createdAt, -createdAt, title, -title, startDate, -startDate")
                     String sort,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         var result =

@@ -69,13 +69,11 @@ public class PartyResource {
     private final PartyService service;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
-    private final Caller caller;
 
-    PartyResource(PartyService service, IdempotentCreate idempotent, MergePatch mergePatch, Caller caller) {
+    PartyResource(PartyService service, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.service = service;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
-        this.caller = caller;
     }
 
     @POST
@@ -258,10 +256,10 @@ public class PartyResource {
             @PathParam("engagementId") UUID engagementId,
             @QueryParam("partyId") UUID partyId,
             @QueryParam("role") Participant.Role role,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
-        boolean personal = personalDataAllowed();
+        boolean personal = service.showsPersonalData(engagementId);
         return Pages.ok(
                 service.participants(engagementId, partyId, role, page, pageSize)
                         .map(p -> ParticipantView.of(p, personal)),
@@ -282,7 +280,7 @@ public class PartyResource {
     public Response participant(
             @PathParam("engagementId") UUID engagementId, @PathParam("participantId") UUID participantId) {
         Participant p = service.participant(engagementId, participantId);
-        return Response.ok(ParticipantView.of(p, personalDataAllowed()))
+        return Response.ok(ParticipantView.of(p, service.showsPersonalData(engagementId)))
                 .tag(Versions.etag(p.version))
                 .build();
     }
@@ -327,11 +325,6 @@ public class PartyResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.removeParticipant(engagementId, participantId, Versions.expected(ifMatch));
         return Response.noContent().build();
-    }
-
-    /** Integrations (municipal systems) read across the tenant, but never names or e-mail addresses. */
-    private boolean personalDataAllowed() {
-        return !(caller.is(Caller.INTEGRATION) && !caller.is(Caller.ADMIN) && !caller.is(Caller.FACILITATOR));
     }
 
     private static PartyDetails details(PartyRequest r) {

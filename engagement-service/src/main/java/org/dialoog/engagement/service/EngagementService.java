@@ -149,10 +149,29 @@ public class EngagementService {
         return e;
     }
 
-    /** The engagement, if the caller may change it at all (clients and integrations never may). */
+    /**
+     * Who may change an engagement, the one rule of this service for mixed roles: a role counts only
+     * where the engagement names the caller in it. Admins change everything in their tenant,
+     * facilitators the engagements they facilitate; a client contact (whatever other roles it has)
+     * and an integration only read.
+     */
+    boolean mayChange(Engagement e) {
+        return caller.is(Caller.ADMIN) || (caller.is(Caller.FACILITATOR) && caller.isOneOf(e.facilitators));
+    }
+
+    /**
+     * Participants' names and e-mail addresses, by the same rule: for those who may change the
+     * engagement and for its client contacts; never for an integration by that role alone.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    boolean showsPersonalData(Engagement e) {
+        return mayChange(e) || (caller.is(Caller.CLIENT) && caller.isOneOf(e.clientContacts));
+    }
+
+    /** The engagement, if the caller may change it: 404 when it may not even see it, 403 when it may only read it. */
     Engagement editable(UUID id, @Nullable Long expectedVersion) {
         Engagement e = engagements.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
-        if (!caller.is(Caller.ADMIN) && !caller.is(Caller.FACILITATOR)) {
+        if (!mayChange(e)) {
             throw new io.quarkus.security.ForbiddenException();
         }
         if (expectedVersion != null && expectedVersion != e.version) {

@@ -91,6 +91,12 @@ public class PartyService {
                 .orElseThrow(() -> DomainException.notFound("Party", partyId));
     }
 
+    /** Whether the caller sees the names and e-mail addresses of the engagement's participants (404 if hidden). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean showsPersonalData(UUID engagementId) {
+        return engagements.showsPersonalData(engagements.visible(engagementId));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Party> parties(UUID engagementId) {
         Engagement e = engagements.visible(engagementId);

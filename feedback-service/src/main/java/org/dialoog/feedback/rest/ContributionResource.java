@@ -97,7 +97,7 @@ public class ContributionResource {
                     @Pattern(regexp = "PENDING|PUBLISHED|REJECTED", message = "must be PENDING, PUBLISHED or REJECTED")
                     @Parameter(description = "PENDING, PUBLISHED or REJECTED")
                     String status,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         return Pages.ok(service.list(roundId, status, page, pageSize).map(ContributionView::of), uri);

@@ -99,7 +99,7 @@ public class FeedbackRoundResource {
     public Response list(
             @QueryParam("engagementId") UUID engagementId,
             @QueryParam("sessionId") UUID sessionId,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         return Pages.ok(service.list(engagementId, sessionId, page, pageSize).map(RoundView::of), uri);

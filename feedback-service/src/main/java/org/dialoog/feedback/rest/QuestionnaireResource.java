@@ -95,7 +95,7 @@ public class QuestionnaireResource {
     public Response list(
             @QueryParam("purpose") Questionnaire.Purpose purpose,
             @QueryParam("includeSuperseded") @DefaultValue("false") boolean includeSuperseded,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
             @Context UriInfo uri) {

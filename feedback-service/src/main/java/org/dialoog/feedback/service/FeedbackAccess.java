@@ -1,6 +1,7 @@
 package org.dialoog.feedback.service;
 
-import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who may see and change which engagement's feedback, the same rule as engagement-service's:
- * admins and integrations the whole tenant, facilitators the engagements they facilitate,
- * clients the engagements that name them as contact.
+ * admins and integrations see the whole tenant, facilitators the engagements they facilitate,
+ * clients the engagements that name them as contact. With mixed roles each role counts only where
+ * the engagement names the caller in it: only admins and the engagement's own facilitators change
+ * it, so a facilitator who is merely its client contact only reads.
  */
 @ApplicationScoped
 public class FeedbackAccess {
@@ -27,21 +30,22 @@ public class FeedbackAccess {
     }
 
     public boolean canRead(@Nullable KnownEngagement e) {
-        if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return true;
-        }
-        return e != null
-                && ((caller.is(Caller.FACILITATOR) && contains(e.facilitators))
-                        || (caller.is(Caller.CLIENT) && contains(e.clientContacts)));
+        return caller.is(Caller.ADMIN)
+                || caller.is(Caller.INTEGRATION)
+                || (e != null && (facilitates(e) || isClientContactOf(e)));
     }
 
     public boolean canWrite(@Nullable KnownEngagement e) {
-        return caller.is(Caller.ADMIN) || (e != null && caller.is(Caller.FACILITATOR) && contains(e.facilitators));
+        return caller.is(Caller.ADMIN) || (e != null && facilitates(e));
     }
 
-    /** Texts written by respondents may name people: not for integrations. */
-    public boolean mayReadTexts() {
-        return !caller.is(Caller.INTEGRATION) || caller.is(Caller.ADMIN) || caller.is(Caller.FACILITATOR);
+    /**
+     * Texts written by respondents may name people: for admins and the round's own facilitators and
+     * client contacts, never for an integration by that role alone.
+     */
+    public boolean mayReadTexts(FeedbackRound round) {
+        KnownEngagement e = KnownEngagement.findById(round.engagementId);
+        return caller.is(Caller.ADMIN) || (e != null && (facilitates(e) || isClientContactOf(e)));
     }
 
     public KnownEngagement readableEngagement(UUID engagementId) {
@@ -83,20 +87,31 @@ public class FeedbackAccess {
         return r;
     }
 
-    /** Whose rounds the caller sees in a list. */
-    public RoundSearch.Reach reach() {
+    /** Whose rounds the caller lists: the tenant's, or those of the engagements that name them in one of its roles. */
+    public Set<RoundSearch.Reach> reach() {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return RoundSearch.Reach.TENANT;
+            return EnumSet.of(RoundSearch.Reach.TENANT);
         }
-        return caller.is(Caller.FACILITATOR) ? RoundSearch.Reach.FACILITATED : RoundSearch.Reach.CONTACT;
+        Set<RoundSearch.Reach> reach = EnumSet.noneOf(RoundSearch.Reach.class);
+        if (caller.is(Caller.FACILITATOR)) {
+            reach.add(RoundSearch.Reach.FACILITATED);
+        }
+        if (caller.is(Caller.CLIENT)) {
+            reach.add(RoundSearch.Reach.CONTACT);
+        }
+        return reach;
     }
 
     public String userId() {
         return caller.userId();
     }
 
-    private boolean contains(String[] ids) {
-        return ids != null && Arrays.asList(ids).contains(caller.userId());
+    private boolean facilitates(KnownEngagement e) {
+        return caller.is(Caller.FACILITATOR) && caller.isOneOf(e.facilitators);
+    }
+
+    private boolean isClientContactOf(KnownEngagement e) {
+        return caller.is(Caller.CLIENT) && caller.isOneOf(e.clientContacts);
     }
 
     private static DomainException forbidden() {

@@ -73,7 +73,7 @@ public class ResultsService {
         boolean isPublic = "PUBLIC".equals(round.audience);
         Long issued = isPublic ? null : TokenIssue.count("roundId", round.id);
         Double rate = issued == null || issued == 0 ? null : (double) a.responses() / issued;
-        List<Text> texts = a.withheld() || !access.mayReadTexts()
+        List<Text> texts = a.withheld() || !access.mayReadTexts(round)
                 ? List.of()
                 : Contribution.<Contribution>list(
                                 "roundId = ?1 and status = 'PUBLISHED'", Sort.ascending("questionKey", "id"), round.id)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RoundSearch {
 
-    /** Whose rounds a caller sees: the whole tenant's, or those of the engagements they facilitate or are client contact of. */
+    /**
+     * Whose rounds a caller sees: the whole tenant's, or those of the engagements they facilitate,
+     * are client contact of, or either (a caller with both roles gets both).
+     */
     public enum Reach {
         TENANT,
         FACILITATED,
@@ -28,14 +32,29 @@ public class RoundSearch {
     }
 
     public Paging.Page<FeedbackRound> page(
-            Reach reach, String userId, @Nullable UUID engagementId, @Nullable UUID sessionId, int page, int pageSize) {
+            Set<Reach> reach,
+            String userId,
+            @Nullable UUID engagementId,
+            @Nullable UUID sessionId,
+            int page,
+            int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (reach != Reach.TENANT) {
-            String column = reach == Reach.FACILITATED ? "facilitators" : "clientContacts";
-            where.add(
-                    "engagementId in (select k.id from KnownEngagement k where array_contains(k." + column + ", :me))");
-            params.put("me", userId);
+        if (!reach.contains(Reach.TENANT)) {
+            List<String> named = new ArrayList<>();
+            if (reach.contains(Reach.FACILITATED)) {
+                named.add("array_contains(k.facilitators, :me)");
+            }
+            if (reach.contains(Reach.CONTACT)) {
+                named.add("array_contains(k.clientContacts, :me)");
+            }
+            if (named.isEmpty()) {
+                where.add("1 = 0");
+            } else {
+                where.add("engagementId in (select k.id from KnownEngagement k where " + String.join(" or ", named)
+                        + ")");
+                params.put("me", userId);
+            }
         }
         if (engagementId != null) {
             where.add("engagementId = :engagementId");

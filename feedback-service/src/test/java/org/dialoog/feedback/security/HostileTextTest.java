@@ -1,17 +1,33 @@
 package org.dialoog.feedback.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.dialoog.feedback.Feedback.facilitator;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.MatchResult;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.dialoog.conventions.logging.Redaction;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.Feedback;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.HostileText;
@@ -19,13 +35,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SQL- and script-injection strings in feedback-service's text fields are stored and returned verbatim and harm nothing. */
+/**
+ * SQL- and script-injection strings in feedback-service's text fields are stored and returned verbatim
+ * and harm nothing; and nothing respondents write ever reaches the service's log, not even when the
+ * database refuses a row that carries it.
+ */
 @QuarkusTest
 @WithTestResource(
         value = DialoogTestResource.class,
         scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "feedback"))
 class HostileTextTest {
+
+    /** The service's log in tests (%test.quarkus.log.file.* in the shared settings). */
+    private static final Path LOG = Path.of("target", "quarkus-test.log");
+    /** Everything personal this class sends; the log must hold none of it. */
+    private static final List<String> SENT = new ArrayList<>(HostileText.SAMPLES);
 
     private static Feedback feedback;
 
@@ -96,5 +121,98 @@ class HostileTextTest {
         assertThat(Feedback.count("select count(*) from questionnaire where title = ?", HostileText.SAMPLES.get(0)))
                 .isEqualTo(1);
         assertThat(Feedback.count("select count(*) from known_engagement")).isPositive();
+    }
+
+    @Test
+    void anAnswerTheDatabaseRefusesLeavesItsTextOutOfEveryMessage() {
+        Feedback.Engagement e = feedback.engagement(1);
+        String questionnaire = facilitator()
+                .body(Map.of(
+                        "title",
+                        "Inbreng",
+                        "purpose",
+                        "CITIZEN_INPUT",
+                        "questions",
+                        List.of(Map.of(
+                                "key",
+                                "remarks",
+                                "text",
+                                "Wat wilt u ons meegeven?",
+                                "type",
+                                "TEXT",
+                                "required",
+                                true))))
+                .post("/api/v1/questionnaires")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String round = Feedback.round(e.id(), questionnaire, "PUBLIC", Map.of());
+        String email = "buurman-" + UUID.randomUUID() + "@example.nl";
+        String answer = "Mijn buurman (" + email + ") wordt niet gehoord " + UUID.randomUUID();
+        SENT.addAll(List.of(answer, email));
+        Feedback.respond(round, null, Map.of("remarks", answer)).statusCode(201);
+
+        // The same text again as a contribution in a state the table does not know: its check refuses the row.
+        Throwable refused = insert("""
+                insert into contribution (id, tenant, round_id, question_key, text, status, version)
+                values (?1, ?2, ?3, 'remarks', ?4, 'UNKNOWN', 0)""", UUID.randomUUID(), Feedback.TENANT, UUID.fromString(round), answer);
+
+        assertThat(messages(refused)).contains("contribution_status_check").doesNotContain(answer, email);
+    }
+
+    /** Last: the log of everything above (and of the test classes before) holds nothing personal this class sent. */
+    @AfterAll
+    static void nothingPersonalReachedTheLog() throws IOException {
+        assertThat(LOG).as("the service's test log").exists();
+        String log = Files.readString(LOG, StandardCharsets.UTF_8);
+        assertThat(log).doesNotContain(SENT.toArray(String[]::new));
+        assertThat(Redaction.EMAIL
+                        .matcher(log)
+                        .results()
+                        .map(MatchResult::group)
+                        .toList())
+                .as("e-mail addresses in %s", LOG)
+                .isEmpty();
+    }
+
+    /** Runs one statement through the service's own persistence (Hibernate, its driver, its loggers); what it threw. */
+    private static Throwable insert(String sql, Object... parameters) {
+        ManagedContext request = Arc.container().requestContext();
+        boolean activated = !request.isActive();
+        if (activated) {
+            request.activate();
+        }
+        try {
+            Arc.container().instance(Caller.class).get().actForTenant(Feedback.TENANT);
+            Throwable thrown =
+                    catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        Query insert = Arc.container()
+                                .instance(EntityManager.class)
+                                .get()
+                                .createNativeQuery(sql);
+                        for (int i = 0; i < parameters.length; i++) {
+                            insert.setParameter(i + 1, parameters[i]);
+                        }
+                        insert.executeUpdate();
+                    }));
+            assertThat(thrown).as("the database refused the row").isNotNull();
+            return thrown;
+        } finally {
+            if (activated) {
+                request.terminate();
+            }
+        }
+    }
+
+    /** The messages of an exception and its causes, as a log would print them. */
+    private static String messages(Throwable thrown) {
+        StringBuilder all = new StringBuilder();
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            all.append(t).append('\n');
+            t = t.getCause();
+        }
+        return all.toString();
     }
 }

@@ -112,7 +112,7 @@ public class InvitationResource {
     public Response list(
             @PathParam("sessionId") UUID sessionId,
             @QueryParam("status") Invitation.Status status,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         return Pages.ok(service.list(sessionId, status, page, pageSize).map(InvitationView::of), uri);

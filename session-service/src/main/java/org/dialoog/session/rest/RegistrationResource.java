@@ -168,7 +168,7 @@ public class RegistrationResource {
             description = "With names and e-mail addresses: only for the " + "engagement's facilitators and admins.")
     public Response list(
             @PathParam("sessionId") UUID sessionId,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         return Pages.ok(service.list(sessionId, page, pageSize).map(RegistrationView::of), uri);

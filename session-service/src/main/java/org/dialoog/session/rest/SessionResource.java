@@ -117,7 +117,7 @@ public class SessionResource {
             @QueryParam("status") @Nullable SessionStatus status,
             @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") @Nullable
                     String facilitator,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         var filter = new SessionFilter(

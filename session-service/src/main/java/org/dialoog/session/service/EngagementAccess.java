@@ -1,6 +1,5 @@
 package org.dialoog.session.service;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +13,10 @@ import org.dialoog.session.store.SessionSearch;
 
 /**
  * Who may see and change which engagement's sessions, the same rule as engagement-service's:
- * admins and integrations everything in their tenant, facilitators the engagements they
- * facilitate, clients the engagements that list them as contact.
+ * admins and integrations see everything in their tenant, facilitators the engagements they
+ * facilitate, clients the engagements that list them as contact. With mixed roles each role counts
+ * only where the engagement names the caller in it: only admins and the engagement's own
+ * facilitators change it, so a facilitator who is merely its client contact only reads.
  */
 @ApplicationScoped
 public class EngagementAccess {
@@ -27,15 +28,16 @@ public class EngagementAccess {
     }
 
     public boolean canRead(KnownEngagement e) {
-        if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return true;
-        }
-        return (caller.is(Caller.FACILITATOR) && contains(e.facilitators))
-                || (caller.is(Caller.CLIENT) && contains(e.clientContacts));
+        return caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION) || facilitates(e) || isClientContactOf(e);
+    }
+
+    /** Whether the caller may read this session (the rule of {@link #readable}, without the 404). */
+    public boolean canRead(Session s) {
+        return canRead(engagementOf(s));
     }
 
     public boolean canWrite(KnownEngagement e) {
-        return caller.is(Caller.ADMIN) || (caller.is(Caller.FACILITATOR) && contains(e.facilitators));
+        return caller.is(Caller.ADMIN) || facilitates(e);
     }
 
     /** A session the caller may read, or 404 (so ids of other engagements do not leak). */
@@ -98,14 +100,12 @@ public class EngagementAccess {
         return e;
     }
 
-    /** Whose sessions the caller may list: the whole tenant, or the engagements that name them. */
+    /** Whose sessions the caller may list: the whole tenant, or the engagements naming them in one of their roles. */
     public SessionSearch.Scope listScope() {
         if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
             return SessionSearch.Scope.TENANT;
         }
-        return caller.is(Caller.FACILITATOR)
-                ? SessionSearch.Scope.facilitatedBy(caller.userId())
-                : SessionSearch.Scope.withClientContact(caller.userId());
+        return SessionSearch.Scope.naming(caller.userId(), caller.is(Caller.FACILITATOR), caller.is(Caller.CLIENT));
     }
 
     private static KnownEngagement engagementOf(Session s) {
@@ -119,8 +119,12 @@ public class EngagementAccess {
         return e;
     }
 
-    private boolean contains(String[] ids) {
-        return ids != null && Arrays.asList(ids).contains(caller.userId());
+    private boolean facilitates(KnownEngagement e) {
+        return caller.is(Caller.FACILITATOR) && caller.isOneOf(e.facilitators);
+    }
+
+    private boolean isClientContactOf(KnownEngagement e) {
+        return caller.is(Caller.CLIENT) && caller.isOneOf(e.clientContacts);
     }
 
     private static DomainException forbidden() {

@@ -235,15 +235,23 @@ public class SessionService {
         for (Session other : bookings.plannedOverlapping(s)) {
             Optional<String> facilitator = s.facilitatorClashWith(other);
             if (facilitator.isPresent()) {
-                throw new DomainException(
-                        409,
-                        "Facilitator already booked",
-                        "Facilitator " + facilitator.get() + " is already booked in session " + other.id + " ('"
-                                + other.title
-                                + "', " + other.startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " to "
-                                + other.endsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ").");
+                throw new DomainException(409, "Facilitator already booked", clash(facilitator.get(), other));
             }
         }
+    }
+
+    /**
+     * Names the other session only to a caller who may read it: its id, title and time belong to
+     * its engagement, which may be another facilitator's.
+     */
+    private String clash(String facilitator, Session other) {
+        if (access.canRead(other)) {
+            return "Facilitator " + facilitator + " is already booked in session " + other.id + " ('" + other.title
+                    + "', " + other.startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " to "
+                    + other.endsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ").";
+        }
+        return "Facilitator " + facilitator + " already has another session at an overlapping time; choose another "
+                + "time or another facilitator.";
     }
 
     static List<DomainException.FieldError> checkTimes(SessionDetails r) {

@@ -20,30 +20,38 @@ public class SessionSearch {
 
     /**
      * Whose sessions a caller may list: the whole tenant's, or those of the engagements that name
-     * {@code userId} in one of their lists ({@code KnownEngagement.facilitators} or {@code clientContacts}).
+     * {@code userId} as facilitator ({@code KnownEngagement.facilitators}) or as client contact
+     * ({@code clientContacts}), as far as the caller holds that role.
      */
-    public record Scope(
-            @Nullable String engagementList, @Nullable String userId) {
+    public record Scope(@Nullable String userId, boolean asFacilitator, boolean asClientContact) {
 
         /** Every session of the caller's tenant. */
-        public static final Scope TENANT = new Scope(null, null);
+        public static final Scope TENANT = new Scope(null, false, false);
 
-        public static Scope facilitatedBy(String userId) {
-            return new Scope("facilitators", userId);
-        }
-
-        public static Scope withClientContact(String userId) {
-            return new Scope("clientContacts", userId);
+        public static Scope naming(String userId, boolean asFacilitator, boolean asClientContact) {
+            return new Scope(userId, asFacilitator, asClientContact);
         }
     }
 
     public Paging.Page<Session> find(Scope scope, SessionFilter f, int page, int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (scope.engagementList() != null) {
-            where.add("engagementId in (select k.id from KnownEngagement k where array_contains(k."
-                    + scope.engagementList() + ", :me))");
-            params.put("me", scope.userId());
+        String me = scope.userId();
+        if (me != null) {
+            List<String> named = new ArrayList<>();
+            if (scope.asFacilitator()) {
+                named.add("array_contains(k.facilitators, :me)");
+            }
+            if (scope.asClientContact()) {
+                named.add("array_contains(k.clientContacts, :me)");
+            }
+            if (named.isEmpty()) {
+                where.add("1 = 0");
+            } else {
+                where.add("engagementId in (select k.id from KnownEngagement k where " + String.join(" or ", named)
+                        + ")");
+                params.put("me", me);
+            }
         }
         if (f.engagementId() != null) {
             where.add("engagementId = :engagementId");

@@ -8,15 +8,22 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.DocumentedEvents;
@@ -27,11 +34,13 @@ import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * A consumer stopped (SIGTERM, as in a rolling deployment) while it works through a long stream
- * loses nothing and dead-letters nothing: what it had not committed is applied after the restart,
- * each event once. The consumer under test is the real engagement-service jar (the inbox is the
- * same code in every service, see deploy/check-conventions), with its own database, consumer group
- * and dead-letter topic, so nothing else on the test broker counts.
+ * A consumer stopped (SIGTERM, as in a rolling deployment) or killed (SIGKILL, as in a crash or an
+ * out-of-memory kill) while it works through a long stream loses nothing and dead-letters nothing:
+ * what it had not committed is applied after the restart, each event once; after a kill, the
+ * restart under the same instance id takes the dead consumers' places in their groups at once
+ * (ADR 0012). The consumer under test is the real engagement-service jar (the inbox is the same
+ * code in every service), with its own database, consumer group and dead-letter topic, so nothing
+ * else on the test broker counts.
  */
 @QuarkusTest
 @WithTestResource(
@@ -43,12 +52,85 @@ class ShutdownRedeliveryTest {
     private static final String TOPIC = "dialoog.feedback";
     private static final String ROUND_OPENED = "nl.dialoog.feedback.feedback-round-opened.v1";
     private static final int EVENTS = 8_000;
+    /** The goal of issue 14: after a kill and a restart, the backlog is applied within this, from ready. */
+    private static final Duration CATCH_UP_AFTER_KILL = Duration.ofSeconds(10);
 
     @Test
-    void eventsInFlightWhenAServiceStopsAreAppliedOnceAfterTheRestartAndNeverDeadLettered() throws Exception {
+    void eventsInFlightWhenAServiceStopsOrIsKilledAreAppliedOnceAfterTheRestartAndNeverDeadLettered() throws Exception {
         var broker = DialoogTestResource.broker();
-        String tenant = "shutdown-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String stoppedTenant = "shutdown-" + run;
+        String killedTenant = "killed-" + run;
+        String group = "shutdown-" + UUID.randomUUID();
+        String instance = "engagement-" + run;
         String deadLetters = "dialoog.test.dead-letters." + UUID.randomUUID();
+        // every start is the same replica coming back: same consumer group, same instance id (a
+        // restarted pod keeps its name), although ServiceProcess gives each start another HTTP port
+        Map<String, String> env = Map.of("DIALOOG_KAFKA_GROUP", group, "DIALOOG_KAFKA_INSTANCE_ID", instance);
+        List<String> args = List.of(
+                "-Dmp.messaging.incoming.feedback-events.dead-letter-queue.topic=" + deadLetters,
+                "-Dmp.messaging.incoming.session-events.dead-letter-queue.topic=" + deadLetters,
+                "-Dmp.messaging.incoming.dead-letters.topic=" + deadLetters);
+        try (EventPublisher publisher = new EventPublisher();
+                TestDatabase db = TestDatabase.create("dialoog_engagement_shutdown")) {
+            publisher.sendAll(events(stoppedTenant));
+            ServiceProcess first = ServiceProcess.start("engagement", broker, db, env, args);
+            try {
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> count(db, seen(stoppedTenant)) > 0);
+            } finally {
+                first.close(); // SIGTERM while the stream is being applied
+            }
+            assertThat(count(db, seen(stoppedTenant))).as("stopped mid-stream").isLessThan(EVENTS);
+            assertThat(count(db, "select count(*) from dead_letter")).isZero();
+
+            ServiceProcess second = ServiceProcess.start("engagement", broker, db, env, args);
+            try {
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> count(db, seen(stoppedTenant)) == EVENTS);
+                assertThat(count(db, processed(stoppedTenant))).isEqualTo(EVENTS);
+                assertThat(count(db, "select count(*) from dead_letter")).isZero();
+
+                publisher.sendAll(events(killedTenant));
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> count(db, seen(killedTenant)) > 0);
+            } finally {
+                second.kill(); // SIGKILL while the stream is being applied: no commit, no leaving the group
+            }
+            long atKill = count(db, seen(killedTenant));
+            assertThat(atKill).as("killed mid-stream").isLessThan(EVENTS);
+
+            ServiceProcess third = ServiceProcess.start("engagement", broker, db, env, args);
+            try {
+                Instant ready = Instant.now();
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> count(db, seen(killedTenant)) == EVENTS);
+                Duration catchUp = Duration.between(ready, Instant.now());
+                System.out.printf(
+                        Locale.ROOT,
+                        "ShutdownRedeliveryTest: after kill -9, the %d events not yet applied were applied"
+                                + " %.2f s after the restarted engagement-service was ready%n",
+                        EVENTS - atKill,
+                        catchUp.toMillis() / 1000.0);
+                assertThat(catchUp).as("backlog after kill -9, from ready").isLessThan(CATCH_UP_AFTER_KILL);
+                // what the killed process had applied but not committed came again: the inbox skipped it
+                assertThat(count(db, processed(killedTenant))).isEqualTo(EVENTS);
+                assertThat(count(db, "select count(*) from dead_letter")).isZero();
+                assertThat(groupInstanceIds(group))
+                        .containsExactlyInAnyOrder(instance + ".feedback-events", instance + ".session-events");
+            } finally {
+                third.close();
+            }
+        }
+        assertThat(TopicReader.read(deadLetters, r -> true, 1, Duration.ofSeconds(5)))
+                .isEmpty();
+    }
+
+    private static List<ProducerRecord<String, String>> events(String tenant) {
         List<ProducerRecord<String, String>> events = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
             UUID engagement = new UUID(0x5157L, i % 50);
@@ -71,43 +153,29 @@ class ShutdownRedeliveryTest {
                     tenant,
                     data));
         }
-        try (EventPublisher publisher = new EventPublisher()) {
-            publisher.sendAll(events);
-        }
-        Map<String, String> env = Map.of("DIALOOG_KAFKA_GROUP", "shutdown-" + UUID.randomUUID());
-        List<String> args = List.of(
-                "-Dmp.messaging.incoming.feedback-events.dead-letter-queue.topic=" + deadLetters,
-                "-Dmp.messaging.incoming.session-events.dead-letter-queue.topic=" + deadLetters,
-                "-Dmp.messaging.incoming.dead-letters.topic=" + deadLetters);
-        try (TestDatabase db = TestDatabase.create("dialoog_engagement_shutdown")) {
-            String seen = "select count(*) from feedback_round_seen where tenant = '" + tenant + "'";
-            long atStop;
-            ServiceProcess first = ServiceProcess.start("engagement", broker, db, env, args);
-            try {
-                await().atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(20))
-                        .until(() -> count(db, seen) > 0);
-            } finally {
-                first.close(); // SIGTERM while the stream is being applied
-            }
-            atStop = count(db, seen);
-            assertThat(atStop).as("stopped mid-stream").isLessThan(EVENTS);
-            assertThat(count(db, "select count(*) from dead_letter")).isZero();
+        return events;
+    }
 
-            ServiceProcess second = ServiceProcess.start("engagement", broker, db, env, args);
-            try {
-                await().atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(500))
-                        .until(() -> count(db, seen) == EVENTS);
-                assertThat(count(db, "select count(*) from processed_event where tenant = '" + tenant + "'"))
-                        .isEqualTo(EVENTS);
-                assertThat(count(db, "select count(*) from dead_letter")).isZero();
-            } finally {
-                second.close();
-            }
+    private static String seen(String tenant) {
+        return "select count(*) from feedback_round_seen where tenant = '" + tenant + "'";
+    }
+
+    private static String processed(String tenant) {
+        return "select count(*) from processed_event where tenant = '" + tenant + "'";
+    }
+
+    /** The members of a consumer group by instance id; a member without one (dynamic) shows as such. */
+    private static List<String> groupInstanceIds(String group) throws Exception {
+        Properties p = new Properties();
+        p.put(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DialoogTestResource.broker().bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            var described = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS);
+            return Objects.requireNonNull(described.get(group)).members().stream()
+                    .map(m -> m.groupInstanceId().orElse("dynamic " + m.consumerId()))
+                    .toList();
         }
-        assertThat(TopicReader.read(deadLetters, r -> true, 1, Duration.ofSeconds(5)))
-                .isEmpty();
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {

@@ -1,15 +1,19 @@
 package org.dialoog.session.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.dialoog.session.Api.admin;
 import static org.dialoog.session.Api.facilitator;
 import static org.dialoog.session.Api.nextWeek;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.DocumentedEvents;
 import org.dialoog.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +62,7 @@ class SessionLifecycleTest {
         Api.Engagement e = Api.activeEngagement(events);
         OffsetDateTime start = nextWeek();
         String first = Api.scheduleWith(e.id(), start, Map.of("facilitators", List.of("fac-anna", "fac-carla")));
-        Map<String, Object> overlapping = new java.util.HashMap<>(Api.session(e.id(), start.plusMinutes(90)));
+        Map<String, Object> overlapping = new HashMap<>(Api.session(e.id(), start.plusMinutes(90)));
         overlapping.put("facilitators", List.of("fac-carla"));
         facilitator()
                 .body(overlapping)
@@ -71,6 +76,74 @@ class SessionLifecycleTest {
         overlapping.put("startsAt", start.plusHours(2).toString());
         overlapping.put("endsAt", start.plusHours(4).toString());
         facilitator().body(overlapping).post("/api/v1/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void aClashWithASessionOfAnEngagementTheCallerCannotSeeNamesNeitherItsTitleNorItsId() {
+        String otherFacilitator = "fac-bert-" + UUID.randomUUID();
+        String shared = "fac-shared-" + UUID.randomUUID();
+        UUID theirs = activeEngagementFacilitatedBy(otherFacilitator);
+        Api.Engagement mine = Api.activeEngagement(events);
+        OffsetDateTime start = nextWeek();
+        String secretTitle = "Vertrouwelijk overleg " + UUID.randomUUID();
+        Map<String, Object> theirSession = new HashMap<>(Api.session(theirs, start));
+        theirSession.put("title", secretTitle);
+        theirSession.put("facilitators", List.of(shared));
+        String hidden = Api.as(otherFacilitator, "facilitator", Api.TENANT)
+                .body(theirSession)
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Map<String, Object> clashing = new HashMap<>(Api.session(mine.id(), start.plusMinutes(30)));
+        clashing.put("facilitators", List.of(shared));
+        facilitator()
+                .body(clashing)
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(shared))
+                .body("detail", containsString("another session at an overlapping time"))
+                .body(not(containsString(secretTitle)))
+                .body(not(containsString(hidden)));
+        // an admin may see both engagements, and is told which session it is
+        admin().body(clashing)
+                .post("/api/v1/sessions")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString(hidden))
+                .body("detail", containsString(secretTitle));
+    }
+
+    /** An ACTIVE engagement of another facilitator, as engagement-service documents its creation. */
+    private static UUID activeEngagementFacilitatedBy(String facilitatorId) {
+        UUID id = UUID.randomUUID();
+        String type = "nl.dialoog.engagement.engagement-created.v1";
+        events.send(
+                UUID.randomUUID().toString(),
+                type,
+                id,
+                Api.TENANT,
+                DocumentedEvents.example(
+                        "engagement-service",
+                        type,
+                        Map.of(
+                                "engagementId",
+                                id.toString(),
+                                "tenant",
+                                Api.TENANT,
+                                "status",
+                                "ACTIVE",
+                                "facilitators",
+                                List.of(facilitatorId))));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(Api.count(
+                                "select count(*) from known_engagement where id = ? and status = 'ACTIVE'", id))
+                        .isEqualTo(1));
+        return id;
     }
 
     @Test

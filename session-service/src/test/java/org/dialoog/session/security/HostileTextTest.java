@@ -1,19 +1,35 @@
 package org.dialoog.session.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.dialoog.session.Api.facilitator;
 import static org.dialoog.session.Api.nextWeek;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.MatchResult;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.dialoog.conventions.logging.Redaction;
+import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.testkit.DialoogTestResource;
@@ -22,13 +38,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SQL- and script-injection strings in session-service's text fields are stored and returned verbatim and harm nothing. */
+/**
+ * SQL- and script-injection strings in session-service's text fields are stored and returned verbatim
+ * and harm nothing; and nothing personal these tests send (names, e-mail addresses, free text) ever
+ * reaches the service's log, not even when the database refuses a row that carries it.
+ */
 @QuarkusTest
 @WithTestResource(
         value = DialoogTestResource.class,
         scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "session"))
 class HostileTextTest {
+
+    /** The service's log in tests (%test.quarkus.log.file.* in the shared settings). */
+    private static final Path LOG = Path.of("target", "quarkus-test.log");
+    /** Everything personal this class sends; the log must hold none of it. */
+    private static final List<String> SENT = new ArrayList<>(HostileText.SAMPLES);
 
     private static EngagementEventsFixture events;
 
@@ -69,10 +94,12 @@ class HostileTextTest {
                     .body("description", equalTo(text))
                     .body("agenda[0].title", equalTo(text))
                     .body("location.address", equalTo(text));
+            String email = "hostile" + HostileText.SAMPLES.indexOf(text) + "@example.nl";
+            SENT.add(email);
             RestAssured.given()
                     .contentType(ContentType.JSON)
                     .header("X-Forwarded-For", "10.9.9." + (1 + HostileText.SAMPLES.indexOf(text)))
-                    .body(Map.of("name", text, "email", "hostile" + HostileText.SAMPLES.indexOf(text) + "@example.nl"))
+                    .body(Map.of("name", text, "email", email))
                     .post("/api/v1/sessions/{id}/registrations", id)
                     .then()
                     .statusCode(201);
@@ -87,5 +114,90 @@ class HostileTextTest {
         assertThat(Api.count("select count(*) from session where engagement_id = ?", e.id()))
                 .isEqualTo(HostileText.SAMPLES.size());
         assertThat(Api.count("select count(*) from known_engagement")).isPositive();
+    }
+
+    @Test
+    void aRegistrationTheDatabaseRefusesLeavesItsNameAndAddressOutOfEveryMessage() {
+        Api.Engagement e = Api.activeEngagement(events);
+        String id = Api.scheduleWith(e.id(), nextWeek(), Map.of("openRegistration", true));
+        String name = "Registrant " + UUID.randomUUID();
+        String email = "registrant-" + UUID.randomUUID() + "@example.nl";
+        SENT.addAll(List.of(name, email));
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "10.9.8.7")
+                .body(Map.of("name", name, "email", email))
+                .post("/api/v1/sessions/{id}/registrations", id)
+                .then()
+                .statusCode(201);
+
+        // The same address again, past the service's own check (as only a bug could): the unique index refuses it.
+        Throwable refused = insert(
+                """
+                insert into registration (id, tenant, session_id, name, email, code_hash, status, registered_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, 'CONFIRMED', now())""",
+                UUID.randomUUID(),
+                Api.TENANT,
+                UUID.fromString(id),
+                name,
+                email,
+                UUID.randomUUID().toString());
+
+        assertThat(messages(refused)).contains("registration_email_once").doesNotContain(name, email);
+    }
+
+    /** Last: the log of everything above (and of the test classes before) holds nothing personal this class sent. */
+    @AfterAll
+    static void nothingPersonalReachedTheLog() throws IOException {
+        assertThat(LOG).as("the service's test log").exists();
+        String log = Files.readString(LOG, StandardCharsets.UTF_8);
+        assertThat(log).doesNotContain(SENT.toArray(String[]::new));
+        assertThat(Redaction.EMAIL
+                        .matcher(log)
+                        .results()
+                        .map(MatchResult::group)
+                        .toList())
+                .as("e-mail addresses in %s", LOG)
+                .isEmpty();
+    }
+
+    /** Runs one statement through the service's own persistence (Hibernate, its driver, its loggers); what it threw. */
+    private static Throwable insert(String sql, Object... parameters) {
+        ManagedContext request = Arc.container().requestContext();
+        boolean activated = !request.isActive();
+        if (activated) {
+            request.activate();
+        }
+        try {
+            Arc.container().instance(Caller.class).get().actForTenant(Api.TENANT);
+            Throwable thrown =
+                    catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        Query insert = Arc.container()
+                                .instance(EntityManager.class)
+                                .get()
+                                .createNativeQuery(sql);
+                        for (int i = 0; i < parameters.length; i++) {
+                            insert.setParameter(i + 1, parameters[i]);
+                        }
+                        insert.executeUpdate();
+                    }));
+            assertThat(thrown).as("the database refused the row").isNotNull();
+            return thrown;
+        } finally {
+            if (activated) {
+                request.terminate();
+            }
+        }
+    }
+
+    /** The messages of an exception and its causes, as a log would print them. */
+    private static String messages(Throwable thrown) {
+        StringBuilder all = new StringBuilder();
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            all.append(t).append('\n');
+            t = t.getCause();
+        }
+        return all.toString();
     }
 }
