@@ -1,6 +1,11 @@
 package org.dialoog.conventions.rest;
 
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.ToIntFunction;
 
 import jakarta.inject.Singleton;
 
@@ -8,13 +13,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -25,12 +34,19 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Last, so that these deserializers stand above the Java time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // FAIL_ON_NULL_FOR_PRIMITIVES stays off: Jackson treats an absent record component like null, and an
+        // optional flag (boolean openRegistration) must keep its default when the field is left out.
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
             mapper.coercionConfigFor(number)
@@ -50,7 +66,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("dialoog-strict-text").addDeserializer(String.class, new Text()));
+        mapper.registerModule(new SimpleModule("dialoog-strict-text")
+                .addDeserializer(String.class, new Text())
+                .addDeserializer(LocalDate.class, new InRange<>(LocalDateDeserializer.INSTANCE, LocalDate::getYear))
+                .addDeserializer(
+                        OffsetDateTime.class,
+                        new InRange<>(
+                                InstantDeserializer.OFFSET_DATE_TIME,
+                                t -> t.withOffsetSameInstant(ZoneOffset.UTC).getYear())));
     }
 
     /** Strings as Jackson reads them, then held against {@link InputText}. */
@@ -62,6 +85,41 @@ public class StrictJson implements ObjectMapperCustomizer {
             String refusal = InputText.refusal(value);
             if (refusal != null) {
                 throw new RefusedText(p, refusal);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Dates and times as Jackson reads them, within the years 1 to 9999: what PostgreSQL and every
+     * client can hold (Java reads years up to ±999,999,999, which the database refuses with a 500).
+     */
+    static final class InRange<T> extends StdScalarDeserializer<T> {
+
+        private static final String OUT_OF_RANGE = "must lie between the years 1 and 9999";
+
+        private final JsonDeserializer<T> standard;
+        private final ToIntFunction<T> year;
+
+        @SuppressWarnings("unchecked")
+        InRange(JsonDeserializer<T> standard, ToIntFunction<T> year) {
+            super((Class<T>) standard.handledType());
+            this.standard = standard;
+            this.year = year;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value;
+            int y;
+            try {
+                value = standard.deserialize(p, ctxt);
+                y = value == null ? 1 : year.applyAsInt(value);
+            } catch (DateTimeException beyondJava) {
+                throw new RefusedText(p, OUT_OF_RANGE);
+            }
+            if (y < 1 || y > 9999) {
+                throw new RefusedText(p, OUT_OF_RANGE);
             }
             return value;
         }
