@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
@@ -42,6 +43,7 @@ public class PartyService {
 
     public Party addParty(UUID engagementId, PartyDetails d) {
         Engagement e = engagements.writable(engagementId, null);
+        lockMembership(e);
         requireUniqueName(e.id, d.name(), null);
         Party p = new Party();
         p.id = UUID.randomUUID();
@@ -57,7 +59,7 @@ public class PartyService {
     }
 
     public Party updateParty(UUID engagementId, UUID partyId, @Nullable Long expectedVersion, PartyDetails d) {
-        engagements.writable(engagementId, null);
+        lockMembership(engagements.writable(engagementId, null));
         Party p = party(engagementId, partyId);
         checkVersion(expectedVersion, p.version);
         requireUniqueName(engagementId, d.name(), partyId);
@@ -104,7 +106,7 @@ public class PartyService {
     }
 
     public Participant addParticipant(UUID engagementId, ParticipantDetails d) {
-        engagements.writable(engagementId, null);
+        lockMembership(engagements.writable(engagementId, null));
         requirePartyOf(engagementId, d.partyId());
         requireUniqueEmail(engagementId, d.email(), null);
         Participant p = new Participant();
@@ -124,7 +126,7 @@ public class PartyService {
      * participant gets its own {@code participant-added} event, as if added one by one.
      */
     public List<Participant> importParticipants(UUID engagementId, List<ParticipantDetails> list) {
-        engagements.writable(engagementId, null);
+        lockMembership(engagements.writable(engagementId, null));
         Set<UUID> parties = Party.<Party>list("engagementId", engagementId).stream()
                 .map(p -> p.id)
                 .collect(Collectors.toSet());
@@ -188,7 +190,7 @@ public class PartyService {
 
     public Participant updateParticipant(
             UUID engagementId, UUID participantId, @Nullable Long expectedVersion, ParticipantDetails d) {
-        engagements.writable(engagementId, null);
+        lockMembership(engagements.writable(engagementId, null));
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
         requirePartyOf(engagementId, d.partyId());
@@ -259,6 +261,15 @@ public class PartyService {
                     throw DomainException.conflict("This engagement already has a party named '" + same.name + "' ("
                             + same.id + "); party names are unique within an engagement, whatever their case.");
                 });
+    }
+
+    /**
+     * Parties and participants of one engagement are changed one transaction at a time: a uniqueness
+     * check (party name, e-mail address) and the insert must see each other, or two concurrent adds
+     * of one name end in a constraint error instead of a 409.
+     */
+    private static void lockMembership(Engagement e) {
+        Engagement.getEntityManager().lock(e, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void requireUniqueEmail(UUID engagementId, @Nullable String email, @Nullable UUID except) {

@@ -1,5 +1,6 @@
 package org.dialoog.engagement.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.dialoog.engagement.Api.admin;
 import static org.dialoog.engagement.Api.facilitator;
 import static org.hamcrest.Matchers.contains;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -141,6 +145,31 @@ class EngagementLifecycleTest {
                 .then()
                 .statusCode(204);
         admin().delete("/api/v1/engagements/" + id + "/parties/" + party).then().statusCode(204);
+    }
+
+    @Test
+    void concurrentAddsOfOneAddressCreateOneParticipantAndAnswer409ToTheRest() throws Exception {
+        UUID id = Api.createEngagement("Concurrent participants");
+        String party = addParty(id, "Bewoners");
+        Map<String, Object> body =
+                Map.of("partyId", party, "displayName", "Dubbel", "email", "dubbel@example.nl", "role", "MEMBER");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> admin().body(body)
+                        .post("/api/v1/engagements/" + id + "/participants")
+                        .statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        admin().get("/api/v1/engagements/" + id + "/participants").then().body("total", equalTo(1));
     }
 
     @Test

@@ -1,19 +1,14 @@
 package org.dialoog.engagement.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.dialoog.engagement.Api.facilitator;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.MatchResult;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -31,6 +26,8 @@ import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Api;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.HostileText;
+import org.dialoog.testkit.LogScan;
+import org.dialoog.testkit.Refusal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,8 +44,6 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "service", value = "engagement"))
 class HostileTextTest {
 
-    /** The service's log in tests (%test.quarkus.log.file.* in the shared settings). */
-    private static final Path LOG = Path.of("target", "quarkus-test.log");
     /** Everything personal this class sends; the log must hold none of it. */
     private static final List<String> SENT = new ArrayList<>(HostileText.SAMPLES);
 
@@ -99,7 +94,7 @@ class HostileTextTest {
                                          created_at, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, 'MEMBER', 0, now(), now())""", UUID.randomUUID(), Api.TENANT, engagement, UUID.fromString(party), name, email);
 
-        assertThat(messages(refused))
+        assertThat(Refusal.messages(refused))
                 .contains("participant_email_per_engagement")
                 .doesNotContain(name, email);
     }
@@ -107,16 +102,7 @@ class HostileTextTest {
     /** Last: the log of everything above (and of the test classes before) holds nothing personal this class sent. */
     @AfterAll
     static void nothingPersonalReachedTheLog() throws IOException {
-        assertThat(LOG).as("the service's test log").exists();
-        String log = Files.readString(LOG, StandardCharsets.UTF_8);
-        assertThat(log).doesNotContain(SENT.toArray(String[]::new));
-        assertThat(Redaction.EMAIL
-                        .matcher(log)
-                        .results()
-                        .map(MatchResult::group)
-                        .toList())
-                .as("e-mail addresses in %s", LOG)
-                .isEmpty();
+        LogScan.assertNothingPersonal(SENT, Redaction.EMAIL);
     }
 
     private static String party(UUID engagement) {
@@ -132,40 +118,14 @@ class HostileTextTest {
     /** Runs one statement through the service's own persistence (Hibernate, its driver, its loggers); what it threw. */
     private static Throwable insert(String sql, Object... parameters) {
         ManagedContext request = Arc.container().requestContext();
-        boolean activated = !request.isActive();
-        if (activated) {
-            request.activate();
-        }
-        try {
-            Arc.container().instance(Caller.class).get().actForTenant(Api.TENANT);
-            Throwable thrown =
-                    catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
-                        Query insert = Arc.container()
-                                .instance(EntityManager.class)
-                                .get()
-                                .createNativeQuery(sql);
-                        for (int i = 0; i < parameters.length; i++) {
-                            insert.setParameter(i + 1, parameters[i]);
-                        }
-                        insert.executeUpdate();
-                    }));
-            assertThat(thrown).as("the database refused the row").isNotNull();
-            return thrown;
-        } finally {
-            if (activated) {
-                request.terminate();
-            }
-        }
-    }
-
-    /** The messages of an exception and its causes, as a log would print them. */
-    private static String messages(Throwable thrown) {
-        StringBuilder all = new StringBuilder();
-        Throwable t = thrown;
-        for (int depth = 0; t != null && depth < 20; depth++) {
-            all.append(t).append('\n');
-            t = t.getCause();
-        }
-        return all.toString();
+        return Refusal.provoke(
+                new Refusal.RequestContext(request::isActive, request::activate, request::terminate),
+                () -> Arc.container().instance(Caller.class).get().actForTenant(Api.TENANT),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    Query insert =
+                            Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
+                    Refusal.bind(insert::setParameter, parameters);
+                    insert.executeUpdate();
+                }));
     }
 }

@@ -67,7 +67,7 @@ public class SessionResource {
             summary = "Schedule a session",
             description = "The engagement must be known here and ACTIVE: 400 for an unknown "
                     + "engagement (one created a moment ago becomes known within a second), 409 for one that is not active, 409 when a "
-                    + "facilitator is already booked in an overlapping session (the problem names it). A facilitator may schedule only "
+                    + "facilitator is already booked in an overlapping session (the problem names it when the caller may see it). A facilitator may schedule only "
                     + "for engagements they facilitate (403); without `facilitators` the calling facilitator is the session's facilitator. "
                     + "Sessions may be recorded after the fact (a start in the past is allowed).")
     @APIResponse(

@@ -1,20 +1,15 @@
 package org.dialoog.session.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.dialoog.session.Api.facilitator;
 import static org.dialoog.session.Api.nextWeek;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.MatchResult;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -34,6 +29,8 @@ import org.dialoog.session.Api;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.HostileText;
+import org.dialoog.testkit.LogScan;
+import org.dialoog.testkit.Refusal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +47,6 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "service", value = "session"))
 class HostileTextTest {
 
-    /** The service's log in tests (%test.quarkus.log.file.* in the shared settings). */
-    private static final Path LOG = Path.of("target", "quarkus-test.log");
     /** Everything personal this class sends; the log must hold none of it. */
     private static final List<String> SENT = new ArrayList<>(HostileText.SAMPLES);
 
@@ -143,61 +138,28 @@ class HostileTextTest {
                 email,
                 UUID.randomUUID().toString());
 
-        assertThat(messages(refused)).contains("registration_email_once").doesNotContain(name, email);
+        assertThat(Refusal.messages(refused))
+                .contains("registration_email_once")
+                .doesNotContain(name, email);
     }
 
     /** Last: the log of everything above (and of the test classes before) holds nothing personal this class sent. */
     @AfterAll
     static void nothingPersonalReachedTheLog() throws IOException {
-        assertThat(LOG).as("the service's test log").exists();
-        String log = Files.readString(LOG, StandardCharsets.UTF_8);
-        assertThat(log).doesNotContain(SENT.toArray(String[]::new));
-        assertThat(Redaction.EMAIL
-                        .matcher(log)
-                        .results()
-                        .map(MatchResult::group)
-                        .toList())
-                .as("e-mail addresses in %s", LOG)
-                .isEmpty();
+        LogScan.assertNothingPersonal(SENT, Redaction.EMAIL);
     }
 
     /** Runs one statement through the service's own persistence (Hibernate, its driver, its loggers); what it threw. */
     private static Throwable insert(String sql, Object... parameters) {
         ManagedContext request = Arc.container().requestContext();
-        boolean activated = !request.isActive();
-        if (activated) {
-            request.activate();
-        }
-        try {
-            Arc.container().instance(Caller.class).get().actForTenant(Api.TENANT);
-            Throwable thrown =
-                    catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
-                        Query insert = Arc.container()
-                                .instance(EntityManager.class)
-                                .get()
-                                .createNativeQuery(sql);
-                        for (int i = 0; i < parameters.length; i++) {
-                            insert.setParameter(i + 1, parameters[i]);
-                        }
-                        insert.executeUpdate();
-                    }));
-            assertThat(thrown).as("the database refused the row").isNotNull();
-            return thrown;
-        } finally {
-            if (activated) {
-                request.terminate();
-            }
-        }
-    }
-
-    /** The messages of an exception and its causes, as a log would print them. */
-    private static String messages(Throwable thrown) {
-        StringBuilder all = new StringBuilder();
-        Throwable t = thrown;
-        for (int depth = 0; t != null && depth < 20; depth++) {
-            all.append(t).append('\n');
-            t = t.getCause();
-        }
-        return all.toString();
+        return Refusal.provoke(
+                new Refusal.RequestContext(request::isActive, request::activate, request::terminate),
+                () -> Arc.container().instance(Caller.class).get().actForTenant(Api.TENANT),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    Query insert =
+                            Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
+                    Refusal.bind(insert::setParameter, parameters);
+                    insert.executeUpdate();
+                }));
     }
 }
