@@ -37,6 +37,11 @@ public class RateLimits {
         long retryAfter = 60 - (now / 1000) % 60;
         if (windows.size() > MAX_KEYS) {
             windows.values().removeIf(w -> w.minute != minute);
+            if (windows.size() > MAX_KEYS) {
+                // a spread-out flood within one minute: forget the per-pair allowances before memory grows without
+                // bound
+                windows.keySet().removeIf(k -> k.contains("|pair|"));
+            }
         }
         if (count(kind + "|client|" + client, minute) > config.perClientPerMinute()) {
             throw DomainException.tooManyRequests(

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(
         value = DialoogTestResource.class,
         scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "service", value = "session"))
+        initArgs = @ResourceArg(name = "service", value = "feedback"))
 class AccessMatrixTest {
 
     @Test
