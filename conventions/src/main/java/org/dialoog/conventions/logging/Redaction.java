@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    /** An e-mail address (the tests' log scans look for the same). */
+    /** An e-mail address, internationalised ones too (the tests' log scans look for the same). */
     public static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
 
     /** What stands where a value was. */
     public static final String REDACTED = "[redacted]";

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaFuture;
 import org.dialoog.conventions.config.KafkaConfig;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -106,6 +107,14 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
         }
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the cluster's security settings, as the consumers get them (kafka.security.protocol, kafka.sasl.*,
+        // kafka.ssl.*)
+        Config all = ConfigProvider.getConfig();
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith("kafka.security.") || name.startsWith("kafka.sasl.") || name.startsWith("kafka.ssl.")) {
+                all.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring("kafka.".length()), v));
+            }
+        }
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(LEAVE_TIMEOUT.toMillis()));
         Admin admin = Admin.create(p);

@@ -59,6 +59,9 @@ public class IdempotentCreate {
         // rather than an entity, because an entity's identity would be the key alone.
         String tenant = caller.tenant().orElse(TenantResolverForHibernate.NO_TENANT);
         String user = caller.userId();
+        if (user.length() > 255) {
+            user = "sha256:" + sha256(user); // an identity provider's long subject still fits the column
+        }
         String hash = hash(request);
         List<?> earlier = em.createNativeQuery("""
                 select request_hash, status, location, response_body from idempotency_record
@@ -117,9 +120,12 @@ public class IdempotentCreate {
     }
 
     private String hash(Object request) {
+        return sha256(write(request));
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What text this API accepts anywhere (bodies, query and path parameters, headers it stores):
- * no NUL or other control characters except tab, line feed and carriage return, and no lone
+ * no NUL or other control characters (C0, DEL and C1) except tab, line feed and carriage return, and no lone
  * UTF-16 surrogates. PostgreSQL refuses NUL in text outright, and the others are never part of a
  * name, a title or an answer; refusing them at the edge keeps them out of storage, logs and events.
  */
@@ -22,7 +22,7 @@ public final class InputText {
             if (c == 0) {
                 return "must not contain a NUL character";
             }
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
                 return "must not contain control characters";
             }
             if (Character.isHighSurrogate(c)) {

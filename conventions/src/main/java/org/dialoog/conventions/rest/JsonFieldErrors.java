@@ -88,7 +88,7 @@ public class JsonFieldErrors {
 
     /** What a field needs, from the exception Jackson raised for it; never the value itself. */
     public static String reason(JsonMappingException e) {
-        if (e instanceof StrictJson.RefusedText) {
+        if (e instanceof StrictJson.RefusedValue) {
             return e.getOriginalMessage();
         }
         if (e instanceof UnrecognizedPropertyException) {

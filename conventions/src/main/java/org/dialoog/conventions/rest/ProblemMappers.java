@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,6 +27,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.dialoog.conventions.domain.DomainException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jspecify.annotations.Nullable;
@@ -108,6 +110,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadablePatch(MergePatch.PatchUnreadable e, UriInfo uri) {
         return unreadableJson(e.json(), uri);
+    }
+
+    /** Two requests changed one row at the same moment and this one lost: the client may fetch and retry. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return Problem.of(
+                        409,
+                        "Conflict",
+                        "The resource was changed by another request at the same moment; fetch it again and retry.",
+                        path(uri))
+                .toResponse();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -54,10 +54,15 @@ public class QueryParams implements ParamConverterProvider {
             return converter(name, "must be a whole number", false, value -> (T) Long.valueOf(value));
         }
         if (rawType == boolean.class || rawType == Boolean.class) {
-            return converter(name, "must be true or false", false, value -> switch (value) {
-                case "true" -> (T) (Boolean) true;
-                case "false" -> (T) (Boolean) false;
-                default -> throw new IllegalArgumentException(value);
+            // true/false in any case (Python's requests sends "True"); an empty value is false, as it always was
+            return converter(name, "must be true or false", false, value -> {
+                if (value.isEmpty() || value.equalsIgnoreCase("false")) {
+                    return (T) (Boolean) false;
+                }
+                if (value.equalsIgnoreCase("true")) {
+                    return (T) (Boolean) true;
+                }
+                throw new IllegalArgumentException(value);
             });
         }
         if (rawType == UUID.class) {

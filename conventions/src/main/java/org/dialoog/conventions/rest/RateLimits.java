@@ -51,7 +51,10 @@ public class RateLimits {
         }
         int fromThisClient = count(kind + "|pair|" + client + "|" + target, minute);
         int fromEveryone = count(kind + "|target|" + target, minute);
-        if (fromEveryone > config.perTargetPerMinute() && fromThisClient > config.perClientPerTargetAllowance()) {
+        // Past its budget a target still takes each address's small allowance, up to a hard ceiling of
+        // twice the budget: a crowd of fresh addresses cannot push it without end.
+        if ((fromEveryone > config.perTargetPerMinute() && fromThisClient > config.perClientPerTargetAllowance())
+                || fromEveryone > 2 * config.perTargetPerMinute()) {
             throw DomainException.tooManyRequests(
                     "Too many requests for this " + kind + " right now; at most " + config.perTargetPerMinute()
                             + " per minute. Try again in " + retryAfter + " s.",

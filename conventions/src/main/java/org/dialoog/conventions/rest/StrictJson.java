@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -28,8 +27,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies are read strictly: a key given twice, a fraction for a whole number, a string
- * for a number or a boolean, a number for a string or an enum, and text that {@link InputText}
- * refuses are all errors, never silently coerced or stored.
+ * for a number or a boolean, a number for a string or an enum, and a date outside the years 1 to
+ * 9999 are all errors, never silently coerced or stored.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -66,28 +65,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("dialoog-strict-text")
-                .addDeserializer(String.class, new Text())
+        // Text is held to InputText where requests come in (StrictJsonReader, InputParams), not here: this
+        // mapper also reads what is already stored (JSON columns, dead letters, a merge patch's current state).
+        mapper.registerModule(new SimpleModule("dialoog-strict-dates")
                 .addDeserializer(LocalDate.class, new InRange<>(LocalDateDeserializer.INSTANCE, LocalDate::getYear))
                 .addDeserializer(
                         OffsetDateTime.class,
                         new InRange<>(
                                 InstantDeserializer.OFFSET_DATE_TIME,
                                 t -> t.withOffsetSameInstant(ZoneOffset.UTC).getYear())));
-    }
-
-    /** Strings as Jackson reads them, then held against {@link InputText}. */
-    static final class Text extends StringDeserializer {
-
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String value = super.deserialize(p, ctxt);
-            String refusal = InputText.refusal(value);
-            if (refusal != null) {
-                throw new RefusedText(p, refusal);
-            }
-            return value;
-        }
     }
 
     /**
@@ -116,19 +102,19 @@ public class StrictJson implements ObjectMapperCustomizer {
                 value = standard.deserialize(p, ctxt);
                 y = value == null ? 1 : year.applyAsInt(value);
             } catch (DateTimeException beyondJava) {
-                throw new RefusedText(p, OUT_OF_RANGE);
+                throw new RefusedValue(p, OUT_OF_RANGE);
             }
             if (y < 1 || y > 9999) {
-                throw new RefusedText(p, OUT_OF_RANGE);
+                throw new RefusedValue(p, OUT_OF_RANGE);
             }
             return value;
         }
     }
 
-    /** Text that {@link InputText} refuses; its message is the reason, without the text itself. */
-    static final class RefusedText extends MismatchedInputException {
+    /** A value refused by a rule of this API; its message is the reason, without the value itself. */
+    static final class RefusedValue extends MismatchedInputException {
 
-        RefusedText(JsonParser p, String reason) {
+        RefusedValue(JsonParser p, String reason) {
             super(p, reason, String.class);
         }
     }

@@ -2,6 +2,7 @@ package org.dialoog.conventions.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.dialoog.conventions.config.RateLimitConfig;
 import org.dialoog.conventions.domain.DomainException;
@@ -36,7 +37,7 @@ class RateLimitsTest {
     void thirtyNoisyAddressesDoNotStopANewWellBehavedOne() {
         int refused = 0;
         for (int address = 0; address < 30; address++) {
-            for (int i = 0; i < PER_CLIENT; i++) {
+            for (int i = 0; i < 12; i++) { // 360 in all: past the budget, below its ceiling
                 refused += allowed("203.0.113." + address, "session-1") ? 0 : 1;
             }
         }
@@ -55,6 +56,20 @@ class RateLimitsTest {
         assertThat(allowed("198.51.100.1", "session-2"))
                 .as("another target is untouched")
                 .isTrue();
+    }
+
+    @Test
+    void aCrowdOfFreshAddressesStopsAtTwiceTheTargetsBudget() {
+        long minute = System.currentTimeMillis() / 60_000;
+        int allowed = 0;
+        for (int address = 0; address < 400; address++) {
+            for (int i = 0; i < ALLOWANCE; i++) {
+                allowed += allowed("2001:db8::" + Integer.toHexString(address), "round-9") ? 1 : 0;
+            }
+        }
+        assumeTrue(minute == System.currentTimeMillis() / 60_000, "the counts were reset by a new minute");
+        // 1,200 requests, each within its address's allowance: the ceiling is what stops them
+        assertThat(allowed).isEqualTo(2 * PER_TARGET);
     }
 
     @Test

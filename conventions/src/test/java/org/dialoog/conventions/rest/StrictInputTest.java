@@ -141,6 +141,34 @@ class StrictInputTest {
     }
 
     @Test
+    void flagsReadTrueAndFalseInAnyCaseAndNothingElse() {
+        admin().queryParam("includeReplayed", "True")
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(200);
+        admin().queryParam("includeReplayed", "")
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(200);
+        admin().queryParam("includeReplayed", "yes")
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("invalidParams[0].name", equalTo("includeReplayed"))
+                .body("invalidParams[0].reason", equalTo("must be true or false"));
+    }
+
+    @Test
+    void aC1ControlCharacterIsRefusedLikeAnyOther() {
+        admin().body(Map.of("title", "escape \u009b[31m"))
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(400)
+                .body("invalidParams[0].reason", equalTo("must not contain control characters"));
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefusedByName() {
         admin().body("{\"title\": \"first\", \"title\": \"second\"}")
                 .post("/api/v1/notes")

@@ -42,8 +42,8 @@ public class PartyService {
     }
 
     public Party addParty(UUID engagementId, PartyDetails d) {
+        lockMembership(engagementId);
         Engagement e = engagements.writable(engagementId, null);
-        lockMembership(e);
         requireUniqueName(e.id, d.name(), null);
         Party p = new Party();
         p.id = UUID.randomUUID();
@@ -59,7 +59,8 @@ public class PartyService {
     }
 
     public Party updateParty(UUID engagementId, UUID partyId, @Nullable Long expectedVersion, PartyDetails d) {
-        lockMembership(engagements.writable(engagementId, null));
+        lockMembership(engagementId);
+        engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
         checkVersion(expectedVersion, p.version);
         requireUniqueName(engagementId, d.name(), partyId);
@@ -106,7 +107,8 @@ public class PartyService {
     }
 
     public Participant addParticipant(UUID engagementId, ParticipantDetails d) {
-        lockMembership(engagements.writable(engagementId, null));
+        lockMembership(engagementId);
+        engagements.writable(engagementId, null);
         requirePartyOf(engagementId, d.partyId());
         requireUniqueEmail(engagementId, d.email(), null);
         Participant p = new Participant();
@@ -126,7 +128,8 @@ public class PartyService {
      * participant gets its own {@code participant-added} event, as if added one by one.
      */
     public List<Participant> importParticipants(UUID engagementId, List<ParticipantDetails> list) {
-        lockMembership(engagements.writable(engagementId, null));
+        lockMembership(engagementId);
+        engagements.writable(engagementId, null);
         Set<UUID> parties = Party.<Party>list("engagementId", engagementId).stream()
                 .map(p -> p.id)
                 .collect(Collectors.toSet());
@@ -190,7 +193,8 @@ public class PartyService {
 
     public Participant updateParticipant(
             UUID engagementId, UUID participantId, @Nullable Long expectedVersion, ParticipantDetails d) {
-        lockMembership(engagements.writable(engagementId, null));
+        lockMembership(engagementId);
+        engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
         requirePartyOf(engagementId, d.partyId());
@@ -266,10 +270,12 @@ public class PartyService {
     /**
      * Parties and participants of one engagement are changed one transaction at a time: a uniqueness
      * check (party name, e-mail address) and the insert must see each other, or two concurrent adds
-     * of one name end in a constraint error instead of a 409.
+     * of one name end in a constraint error instead of a 409. Locked before it is read, so that the
+     * checks that follow see the engagement as the lock holder left it (locking an entity already read
+     * would compare versions and fail when another change came in between).
      */
-    private static void lockMembership(Engagement e) {
-        Engagement.getEntityManager().lock(e, LockModeType.PESSIMISTIC_WRITE);
+    private static void lockMembership(UUID engagementId) {
+        Engagement.findById(engagementId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void requireUniqueEmail(UUID engagementId, @Nullable String email, @Nullable UUID except) {

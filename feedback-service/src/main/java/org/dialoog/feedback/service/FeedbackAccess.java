@@ -59,7 +59,8 @@ public class FeedbackAccess {
     /** An engagement the caller may run rounds for: 400 when unknown here, 403 when not the caller's. */
     public KnownEngagement writableEngagement(UUID engagementId) {
         KnownEngagement e = KnownEngagement.findById(engagementId);
-        if (e == null) {
+        // one answer for an engagement that does not exist and one the caller cannot see: ids do not leak
+        if (e == null || !canRead(e)) {
             throw DomainException.invalid(
                     "engagementId",
                     "no engagement " + engagementId

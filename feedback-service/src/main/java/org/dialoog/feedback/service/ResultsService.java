@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -156,7 +157,8 @@ public class ResultsService {
     /** Publishes when responses arrived since the last FeedbackResultsUpdated; the publisher calls this per round. */
     @Transactional
     public void publishIfChanged(UUID roundId) {
-        FeedbackRound round = FeedbackRound.findById(roundId);
+        // the row lock orders this after a facilitator's change of the round (closing it) and before the next
+        FeedbackRound round = FeedbackRound.findById(roundId, LockModeType.PESSIMISTIC_WRITE);
         if (round != null && responses(roundId) != round.publishedResponses) {
             publish(round);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.dialoog.conventions.domain.DomainException;
@@ -132,6 +133,8 @@ public class RoundService {
     }
 
     public FeedbackRound close(UUID id, @Nullable Long expectedVersion) {
+        // locked before it is read: the results publisher updates the same row (ResultsService.publishIfChanged)
+        FeedbackRound.findById(id, LockModeType.PESSIMISTIC_WRITE);
         FeedbackRound round = access.writableRound(id);
         if (expectedVersion != null && expectedVersion != round.version) {
             throw DomainException.staleVersion(expectedVersion, round.version);

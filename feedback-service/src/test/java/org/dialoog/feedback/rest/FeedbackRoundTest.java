@@ -239,11 +239,14 @@ class FeedbackRoundTest {
                 .then()
                 .statusCode(400)
                 .body("invalidParams.name", hasItem("engagementId"));
+        // another facilitator's engagement is refused exactly like one that does not exist: ids do not leak
         Feedback.as("fac-bram", "facilitator", Feedback.TENANT)
                 .body(Map.of("engagementId", e.id(), "questionnaireId", questionnaire, "audience", "PARTICIPANTS"))
                 .post("/api/v1/feedback-rounds")
                 .then()
-                .statusCode(403);
+                .statusCode(400)
+                .body("invalidParams[0].name", equalTo("engagementId"))
+                .body("invalidParams[0].reason", containsString("is known here"));
         facilitator()
                 .body(Map.of("engagementId", e.id(), "questionnaireId", questionnaire, "audience", "ATTENDEES"))
                 .post("/api/v1/feedback-rounds")

@@ -88,7 +88,8 @@ public class EngagementAccess {
     /** An engagement the caller may plan for: 400 when unknown here, 403 when not the caller's to plan. */
     public KnownEngagement plannable(UUID engagementId, String field) {
         KnownEngagement e = KnownEngagement.findById(engagementId);
-        if (e == null) {
+        // one answer for an engagement that does not exist and one the caller cannot see: ids do not leak
+        if (e == null || !canRead(e)) {
             throw DomainException.invalid(
                     field,
                     "no engagement " + engagementId
