@@ -8,10 +8,19 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
-/** CloudEvents 1.0 in Kafka's binary binding: attributes as {@code ce_*} headers, the data as the JSON value. */
+/**
+ * CloudEvents 1.0 in Kafka's binary binding: attributes as {@code ce_*} headers, the data as the JSON value.
+ * Every header is written once per record: writing one again replaces it.
+ */
 public final class CloudEvents {
 
     public static final String SPEC_VERSION = "1.0";
+
+    /**
+     * Where a producer's data schemas live: {@code <source>:asyncapi} names its AsyncAPI document
+     * ({@code docs/asyncapi/<service>.json}), whose {@code components/schemas} hold one schema per event type.
+     */
+    static final String SCHEMAS = ":asyncapi#/components/schemas/";
 
     private CloudEvents() {}
 
@@ -23,7 +32,15 @@ public final class CloudEvents {
             String subject,
             OffsetDateTime time,
             String tenant,
-            String traceparent) {}
+            @Nullable String traceparent) {}
+
+    /**
+     * The {@code dataschema} of an event: the schema of its type in its producer's AsyncAPI document, e.g.
+     * {@code urn:dialoog:session-service:asyncapi#/components/schemas/nl.dialoog.session.session-scheduled.v1}.
+     */
+    public static String dataschema(String source, String type) {
+        return source + SCHEMAS + type;
+    }
 
     public static void writeHeaders(Headers h, Attributes a) {
         put(h, "ce_specversion", SPEC_VERSION);
@@ -33,11 +50,11 @@ public final class CloudEvents {
         put(h, "ce_subject", a.subject());
         put(h, "ce_time", a.time().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         put(h, "ce_tenant", a.tenant());
+        put(h, "ce_dataschema", dataschema(a.source(), a.type()));
         put(h, "content-type", "application/json");
-        if (a.traceparent() != null) {
-            put(h, "traceparent", a.traceparent());
-            put(h, "ce_traceparent", a.traceparent());
-        }
+        // The trace context travels once, as W3C's Kafka header (what OpenTelemetry's Kafka instrumentation reads
+        // and writes). Not also as the CloudEvents tracing extension ce_traceparent: one trace, one header.
+        put(h, "traceparent", a.traceparent());
     }
 
     /** The value of a header, or null. */
@@ -46,7 +63,8 @@ public final class CloudEvents {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void put(Headers h, String name, String value) {
+    /** Sets a header to one value: any earlier value of that name is removed first. */
+    private static void put(Headers h, String name, @Nullable String value) {
         if (value != null) {
             h.remove(name);
             h.add(name, value.getBytes(StandardCharsets.UTF_8));

@@ -63,6 +63,7 @@ public final class EventPublisher implements AutoCloseable {
         header(r, "ce_subject", engagementId.toString());
         header(r, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
         header(r, "ce_tenant", tenant);
+        header(r, "ce_dataschema", source + ":asyncapi#/components/schemas/" + type);
         header(r, "content-type", "application/json");
         return r;
     }

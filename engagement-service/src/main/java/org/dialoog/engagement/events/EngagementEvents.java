@@ -24,8 +24,8 @@ public final class EngagementEvents {
             List<String> objectives,
             List<String> facilitators,
             List<String> clientContacts,
-            LocalDate startDate,
-            LocalDate endDate,
+            @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate,
             long version) {
 
         public static EngagementSnapshot of(Engagement e) {

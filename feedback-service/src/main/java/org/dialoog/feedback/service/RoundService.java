@@ -101,7 +101,7 @@ public class RoundService {
         round.minGroupSize = settings(engagementId).minGroupSize;
         round.automatic = automatic;
         round.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        round.persist();
+        round.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
         outbox.record(EventTypes.ROUND_OPENED, round.engagementId, round.id, FeedbackEvents.RoundOpened.of(round));
         return round;
     }

@@ -92,7 +92,7 @@ public class SessionService {
         s.status = SessionStatus.PLANNED;
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.updatedAt = s.createdAt;
-        s.persist();
+        s.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
         outbox.record(EventTypes.SESSION_SCHEDULED, s.engagementId, s.id, SessionEvents.Scheduled.of(s));
         return s;
     }

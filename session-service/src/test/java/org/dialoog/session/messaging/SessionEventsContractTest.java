@@ -8,9 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import io.quarkus.test.common.ResourceArg;
@@ -20,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dialoog.session.Api;
+import org.dialoog.session.events.EventTypes;
 import org.dialoog.testkit.DialoogTestResource;
 import org.dialoog.testkit.DocumentedEvents;
 import org.dialoog.testkit.TopicReader;
@@ -27,7 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every event type session-service publishes matches docs/asyncapi/session-service.json, and carries no personal data. */
+/**
+ * Every event type session-service publishes (all of EventTypes' own) is published here at least once, and every
+ * record, headers and payload, matches docs/asyncapi/session-service.json; none carries personal data.
+ */
 @QuarkusTest
 @WithTestResource(
         value = DialoogTestResource.class,
@@ -86,24 +87,12 @@ class SessionEventsContractTest {
                 .statusCode(200);
 
         List<ConsumerRecord<String, String>> published =
-                TopicReader.read("dialoog.sessions", r -> e.id().toString().equals(r.key()), 6, Duration.ofSeconds(30));
+                TopicReader.read(EventTypes.TOPIC, r -> e.id().toString().equals(r.key()), 6, Duration.ofSeconds(30));
         assertThat(published).hasSize(6);
-        Set<String> types = new TreeSet<>();
+        DocumentedEvents.assertContract("session-service", EventTypes.class, published);
         for (ConsumerRecord<String, String> r : published) {
-            String type = Objects.requireNonNull(TopicReader.header(r, "ce_type"), "every event carries ce_type");
-            types.add(type);
-            assertThat(DocumentedEvents.problems("session-service", type, r.value()))
-                    .isEmpty();
-            assertThat(TopicReader.header(r, "ce_source")).isEqualTo("urn:dialoog:session-service");
             assertThat(TopicReader.header(r, "ce_tenant")).isEqualTo(Api.TENANT);
             assertThat(r.value()).doesNotContain("@");
         }
-        assertThat(types)
-                .containsExactlyInAnyOrder(
-                        "nl.dialoog.session.session-scheduled.v1",
-                        "nl.dialoog.session.invitation-responded.v1",
-                        "nl.dialoog.session.session-rescheduled.v1",
-                        "nl.dialoog.session.session-completed.v1",
-                        "nl.dialoog.session.session-cancelled.v1");
     }
 }
