@@ -1,16 +1,14 @@
 package org.dialoog.feedback.service;
 
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownEngagement;
-import org.dialoog.feedback.store.RoundSearch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,18 +87,8 @@ public class FeedbackAccess {
     }
 
     /** Whose rounds the caller lists: the tenant's, or those of the engagements that name them in one of its roles. */
-    public Set<RoundSearch.Reach> reach() {
-        if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return EnumSet.of(RoundSearch.Reach.TENANT);
-        }
-        Set<RoundSearch.Reach> reach = EnumSet.noneOf(RoundSearch.Reach.class);
-        if (caller.is(Caller.FACILITATOR)) {
-            reach.add(RoundSearch.Reach.FACILITATED);
-        }
-        if (caller.is(Caller.CLIENT)) {
-            reach.add(RoundSearch.Reach.CONTACT);
-        }
-        return reach;
+    public EngagementScope listScope() {
+        return EngagementScope.of(caller);
     }
 
     public String userId() {

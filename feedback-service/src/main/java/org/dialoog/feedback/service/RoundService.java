@@ -159,7 +159,7 @@ public class RoundService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<FeedbackRound> list(
             @Nullable UUID engagementId, @Nullable UUID sessionId, int page, int pageSize) {
-        return search.page(access.reach(), access.userId(), engagementId, sessionId, page, pageSize);
+        return search.page(access.listScope(), engagementId, sessionId, page, pageSize);
     }
 
     /** The engagement's settings, or the defaults (no automatic evaluation, k = 5). */

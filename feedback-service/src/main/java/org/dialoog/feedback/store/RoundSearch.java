@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.feedback.FeedbackRound;
 import org.jspecify.annotations.Nullable;
 
@@ -21,41 +21,11 @@ import org.jspecify.annotations.Nullable;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RoundSearch {
 
-    /**
-     * Whose rounds a caller sees: the whole tenant's, or those of the engagements they facilitate,
-     * are client contact of, or either (a caller with both roles gets both).
-     */
-    public enum Reach {
-        TENANT,
-        FACILITATED,
-        CONTACT
-    }
-
     public Paging.Page<FeedbackRound> page(
-            Set<Reach> reach,
-            String userId,
-            @Nullable UUID engagementId,
-            @Nullable UUID sessionId,
-            int page,
-            int pageSize) {
+            EngagementScope scope, @Nullable UUID engagementId, @Nullable UUID sessionId, int page, int pageSize) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!reach.contains(Reach.TENANT)) {
-            List<String> named = new ArrayList<>();
-            if (reach.contains(Reach.FACILITATED)) {
-                named.add("array_contains(k.facilitators, :me)");
-            }
-            if (reach.contains(Reach.CONTACT)) {
-                named.add("array_contains(k.clientContacts, :me)");
-            }
-            if (named.isEmpty()) {
-                where.add("1 = 0");
-            } else {
-                where.add("engagementId in (select k.id from KnownEngagement k where " + String.join(" or ", named)
-                        + ")");
-                params.put("me", userId);
-            }
-        }
+        scope.restrict(where, params);
         if (engagementId != null) {
             where.add("engagementId = :engagementId");
             params.put("engagementId", engagementId);

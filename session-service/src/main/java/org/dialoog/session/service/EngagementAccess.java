@@ -7,9 +7,9 @@ import jakarta.persistence.LockModeType;
 
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.Session;
-import org.dialoog.session.store.SessionSearch;
 
 /**
  * Who may see and change which engagement's sessions, the same rule as engagement-service's:
@@ -102,11 +102,8 @@ public class EngagementAccess {
     }
 
     /** Whose sessions the caller may list: the whole tenant, or the engagements naming them in one of their roles. */
-    public SessionSearch.Scope listScope() {
-        if (caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION)) {
-            return SessionSearch.Scope.TENANT;
-        }
-        return SessionSearch.Scope.naming(caller.userId(), caller.is(Caller.FACILITATOR), caller.is(Caller.CLIENT));
+    public EngagementScope listScope() {
+        return EngagementScope.of(caller);
     }
 
     private static KnownEngagement engagementOf(Session s) {
