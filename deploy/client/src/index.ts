@@ -183,6 +183,14 @@ export function expectData<Data, Err>(result: ApiResult<Data, Err>): Data {
   throw new ApiError(result.response.url, result.response.status, result.error);
 }
 
+/** For operations answered without a body (a DELETE's 204): the response, or an {@link ApiError}. */
+export function expectOk<Data, Err>(result: ApiResult<Data, Err>): Response {
+  if (result.error === undefined && result.response.ok) {
+    return result.response;
+  }
+  throw new ApiError(result.response.url, result.response.status, result.error);
+}
+
 /** The `If-Match` value for a resource's `version` (its strong ETag). */
 export function ifMatch(version: number): string {
   return `"${version}"`;
