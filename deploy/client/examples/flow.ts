@@ -187,14 +187,20 @@ export async function runFlow(options: FlowOptions): Promise<FlowOutcome> {
     facilitators: [`flow-facilitator-${run}`],
     agenda: [{ title: "Check-in", minutes: 15 }, { title: "Wat speelt er?", minutes: 60 }],
   };
+  let lastRefusal = "";
   const session = await eventually("session-service learning the active engagement", patience, async () => {
     const answer = await sessions.POST("/sessions", { body: sessionRequest });
     if (answer.error !== undefined) {
       const notKnownYet =
         answer.response.status === 400 && (answer.error.invalidParams ?? []).some((p) => p.name === "engagementId");
-      if (notKnownYet || answer.response.status === 409) return undefined;
+      if (notKnownYet || answer.response.status === 409) {
+        lastRefusal = `${answer.response.status} ${answer.error.title}: ${answer.error.detail}`;
+        return undefined;
+      }
     }
     return expectData(answer);
+  }).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; last answer ${lastRefusal}`);
   });
   log(`6. session ${session.id} ${session.status}: ${session.title}, ${session.startsAt} – ${session.endsAt}`);
 
