@@ -214,6 +214,9 @@ class KeycloakTokensTest {
         assertThat(org.path("permissions").path("edit").toString())
                 .as("only an administrator may set a user's tenant")
                 .isEqualTo("[\"admin\"]");
+        assertThat(org.path("required").path("roles").toString())
+                .as("an administrator creating a user must give it a tenant")
+                .isEqualTo("[\"admin\"]");
 
         String nora = Tokens.password(keycloak(), RealmUser.NORA);
         assertThat(Tokens.claims(nora).has("org")).isFalse();
