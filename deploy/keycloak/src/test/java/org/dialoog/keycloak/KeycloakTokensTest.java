@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -73,17 +74,20 @@ class KeycloakTokensTest {
 
     @AfterAll
     static void stopEverything() {
+        // side by side (each takes a few seconds), the broker last: the services leave their groups while it answers
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (AutoCloseable c : new AutoCloseable[] {feedback, sessions, engagements}) {
-            close(c);
+            stopping.add(CompletableFuture.runAsync(() -> close(c)));
         }
-        if (keycloakStarting != null) {
-            try {
-                close(keycloakStarting.join());
-            } catch (CompletionException e) {
-                // it never started: nothing to stop
-            }
+        CompletableFuture<KeycloakServer> starting = keycloakStarting;
+        if (starting != null) {
+            stopping.add(starting.thenAccept(KeycloakTokensTest::close).exceptionally(neverStarted -> null));
         }
-        close(broker);
+        try {
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            close(broker);
+        }
     }
 
     @Test
