@@ -17,10 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +33,6 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
 
     public static final String ADMIN_PASSWORD = "admin";
-    /** Keycloak 26 runs on Java 21 or later; the services and the build stay on 17. */
-    private static final int MIN_JAVA = 21;
-
-    private static final Pattern FEATURE_VERSION = Pattern.compile("\"(\\d+)");
 
     private final Process process;
     private final int port;
@@ -85,7 +78,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static KeycloakServer start(int port, Path log, Duration timeout) {
         Path repo = RepoRoot.find();
         Path home = distribution(repo);
-        Path javaHome = javaHome();
+        Path javaHome = KeycloakJava.home();
         if (listening(port)) {
             // another Keycloak would answer for ours, and ours would fail to bind
             throw new IllegalStateException("Something already listens on 127.0.0.1:" + port);
@@ -140,63 +133,6 @@ public final class KeycloakServer implements AutoCloseable {
                             + " org.keycloak:keycloak-quarkus-dist from Maven Central)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A Java 21+ for Keycloak: {@code DIALOOG_KEYCLOAK_JAVA_HOME}, else {@code JAVA_HOME} or this
-     * JVM when new enough, else the newest JDK under {@code /usr/lib/jvm}.
-     */
-    static Path javaHome() {
-        String configured = System.getenv("DIALOOG_KEYCLOAK_JAVA_HOME");
-        if (configured != null && !configured.isBlank()) {
-            Path home = Path.of(configured);
-            if (javaVersion(home).orElse(0) < MIN_JAVA) {
-                throw new IllegalStateException("DIALOOG_KEYCLOAK_JAVA_HOME=" + configured + " is not a Java "
-                        + MIN_JAVA + "+ (Keycloak 26 needs one)");
-            }
-            return home;
-        }
-        Stream<Path> candidates = Stream.of(System.getenv("JAVA_HOME"), System.getProperty("java.home"))
-                .filter(s -> s != null && !s.isBlank())
-                .map(Path::of);
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> installed = Files.list(jvms)) {
-                candidates = Stream.concat(
-                        candidates,
-                        installed
-                                .sorted((a, b) -> javaVersion(b).orElse(0)
-                                        - javaVersion(a).orElse(0))
-                                .toList()
-                                .stream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return candidates
-                .filter(home -> javaVersion(home).orElse(0) >= MIN_JAVA)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Keycloak 26 needs Java " + MIN_JAVA
-                        + "+ and none was found (JAVA_HOME, this JVM, /usr/lib/jvm): install one, e.g. Temurin 25,"
-                        + " or point DIALOOG_KEYCLOAK_JAVA_HOME at it"));
-    }
-
-    /** The feature version a JDK's {@code release} file names (JAVA_VERSION="25.0.1" → 25). */
-    private static Optional<Integer> javaVersion(Path home) {
-        Path release = home.resolve("release");
-        if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
-            return Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(release, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.startsWith("JAVA_VERSION="))
-                    .findFirst()
-                    .map(l -> FEATURE_VERSION.matcher(l))
-                    .filter(Matcher::find)
-                    .map(m -> m.group(1))
-                    .map(Integer::parseInt);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 
