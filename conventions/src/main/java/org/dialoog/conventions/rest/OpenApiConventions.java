@@ -172,11 +172,17 @@ public class OpenApiConventions implements OASFilter {
         boolean isPublic =
                 operation.getSecurity() != null && operation.getSecurity().isEmpty();
         COMMON_ERRORS.forEach((status, description) -> {
-            if (!(isPublic && (status.equals("401") || status.equals("403")))) {
-                addIfAbsent(operation.getResponses(), status, description);
+            if (!(isPublic && status.equals("403"))) {
+                addIfAbsent(
+                        operation.getResponses(),
+                        status,
+                        // a public operation needs no token, but one that is sent must be valid (IdentityRules)
+                        isPublic && status.equals("401")
+                                ? "A bearer token was sent, and it is not valid"
+                                : description);
             }
         });
-        if (path.contains("{")) {
+        if (path.contains("{") || namesAResourceInItsQuery(operation)) {
             addIfAbsent(responses, "404", "No such resource (or not visible to this caller)");
         }
         boolean write = method == PathItem.HttpMethod.POST
@@ -214,6 +220,19 @@ public class OpenApiConventions implements OASFilter {
             response.addHeader("API-Version", version);
         }
         responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+    }
+
+    /** A required id in the query (e.g. {@code /calendar?engagementId=}) can name a resource that is not there. */
+    private static boolean namesAResourceInItsQuery(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(
+                                p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY
+                                        && Boolean.TRUE.equals(p.getRequired())
+                                        && p.getSchema() != null
+                                        && ("uuid".equals(p.getSchema().getFormat())
+                                                || "#/components/schemas/UUID"
+                                                        .equals(p.getSchema().getRef())));
     }
 
     private static boolean hasHeader(Operation operation, String name) {

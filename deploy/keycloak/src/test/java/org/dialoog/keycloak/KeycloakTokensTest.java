@@ -60,7 +60,8 @@ class KeycloakTokensTest {
         kafka.start();
         Map<String, String> trustKeycloak = Map.of(
                 "DIALOOG_JWT_PUBLIC_KEY_LOCATION", KeycloakServer.jwksUrl(port),
-                "DIALOOG_JWT_ISSUER", KeycloakServer.issuer(port));
+                "DIALOOG_JWT_ISSUER", KeycloakServer.issuer(port),
+                "DIALOOG_OIDC_DISCOVERY_URL", KeycloakServer.issuer(port) + "/.well-known/openid-configuration");
         engagements = ServiceProcess.start("engagement", kafka, null, trustKeycloak, List.of());
         sessions = ServiceProcess.start("session", kafka, null, trustKeycloak, List.of());
         feedback = ServiceProcess.start("feedback", kafka, null, trustKeycloak, List.of());
@@ -114,6 +115,25 @@ class KeycloakTokensTest {
                 .body("userId", equalTo(RealmUser.INTEGRATION_ACCOUNT_ID))
                 .body("roles", equalTo(List.of("integration")))
                 .body("tenant", equalTo("demo"));
+    }
+
+    @Test
+    void swaggerUiLogsInWithKeycloakThroughTheOneSecurityScheme() {
+        String discovery = keycloak().issuer() + "/.well-known/openid-configuration";
+        for (ServiceProcess service : List.of(engagements(), sessions(), feedback())) {
+            given().get(service.baseUrl() + "/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
+                    .body("components.securitySchemes.keySet()", equalTo(java.util.Set.of("bearer")))
+                    .body("components.securitySchemes.bearer.type", equalTo("openIdConnect"))
+                    .body("components.securitySchemes.bearer.openIdConnectUrl", equalTo(discovery));
+        }
+        // the document names a discovery document that is there, with the code flow and PKCE Swagger UI uses
+        given().get(discovery)
+                .then()
+                .statusCode(200)
+                .body("authorization_endpoint", containsString("/protocol/openid-connect/auth"))
+                .body("code_challenge_methods_supported", hasItem("S256"));
     }
 
     @Test

@@ -6,15 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -137,30 +133,18 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitRealm(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
         URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited while starting:\n" + logTail());
+        switch (HttpReadiness.await(process, discovery, timeout)) {
+            case READY -> {
+                return;
             }
-            try {
-                var answer =
-                        http.send(HttpRequest.newBuilder(discovery).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            case EXITED -> throw new IllegalStateException("Keycloak exited while starting:\n" + logTail());
+            case TIMED_OUT -> {
+                close();
+                throw new IllegalStateException(
+                        "Keycloak's realm " + REALM + " did not answer within " + timeout + ":\n" + logTail());
             }
-            sleep();
         }
-        close();
-        throw new IllegalStateException(
-                "Keycloak's realm " + REALM + " did not answer within " + timeout + ":\n" + logTail());
     }
 
     /** The last lines of Keycloak's log, for a failure message that explains itself. */
@@ -193,14 +177,6 @@ public final class KeycloakServer implements AutoCloseable {
             process.onExit().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
