@@ -111,7 +111,10 @@ public class CalendarFeedResource {
     @APIResponse(
             responseCode = "200",
             description = "One page of feeds; Link names the other pages",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CalendarFeedViews.CalendarFeedPage.class)))
     @APIResponse(responseCode = "403", description = "Not a facilitator of this engagement, nor an admin")
     @APIResponse(responseCode = "404", description = "No such engagement, or not visible to this caller")
     public Response list(
@@ -160,8 +163,8 @@ public class CalendarFeedResource {
     @Path("/{secret}.ics")
     @Produces(CalendarService.MEDIA_TYPE)
     @PermitAll
-    @Extension(name = OpenApiConventions.PUBLIC, value = "true")
     @Operation(
+            extensions = @Extension(name = OpenApiConventions.PUBLIC, value = "true"),
             summary = "Read a calendar feed (the subscription URL)",
             description = "What calendar apps poll: subscribe with webcal://<host>/api/v1/calendar-feeds/<secret>.ics. "
                     + "No token: the secret in the path is the credential. " + CalendarResource.DESCRIPTION

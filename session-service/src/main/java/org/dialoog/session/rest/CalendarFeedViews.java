@@ -2,6 +2,7 @@ package org.dialoog.session.rest;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -85,6 +86,14 @@ final class CalendarFeedViews {
             return new CalendarFeedView(f.id, f.engagementId, f.participantId, f.createdBy, f.createdAt);
         }
     }
+
+    /** One page of feeds, as {@code GET /calendar-feeds} answers it (documentation of the shared page shape). */
+    @Schema(name = "CalendarFeedPage")
+    record CalendarFeedPage(
+            List<CalendarFeedView> items,
+            @Schema(examples = "1") int page,
+            @Schema(examples = "20") int pageSize,
+            @Schema(examples = "2") long total) {}
 
     /** A new feed, with its URL: the only time the secret is shown. */
     @Schema(name = "CreatedCalendarFeed")
