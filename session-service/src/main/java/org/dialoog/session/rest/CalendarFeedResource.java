@@ -96,7 +96,8 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "403", description = "Not a facilitator of this engagement, nor an admin")
     public Response create(@NotNull @Valid CalendarFeedRequest request, @Context UriInfo uri) {
         var created = service.create(request.engagementId(), request.participantId());
-        URI feedUrl = uri.getBaseUriBuilder().path(PATH).path("{secret}.ics").build(created.secret());
+        URI feedUrl =
+                uri.getBaseUriBuilder().path(PATH).path("{secret}/calendar.ics").build(created.secret());
         return Response.created(uri.getBaseUriBuilder().path(PATH).path("{id}").build(created.feed().id))
                 .entity(CreatedCalendarFeed.of(created.feed(), feedUrl))
                 .build();
@@ -160,24 +161,32 @@ public class CalendarFeedResource {
     }
 
     @GET
-    @Path("/{secret}.ics")
+    @Path("/{secret}/calendar.ics")
     @Produces(CalendarService.MEDIA_TYPE)
     @PermitAll
     @Operation(
             extensions = @Extension(name = OpenApiConventions.PUBLIC, value = "true"),
             summary = "Read a calendar feed (the subscription URL)",
-            description = "What calendar apps poll: subscribe with webcal://<host>/api/v1/calendar-feeds/<secret>.ics. "
-                    + "No token: the secret in the path is the credential. " + CalendarResource.DESCRIPTION
-                    + " The calendar names itself after the engagement and asks apps to refresh hourly (REFRESH-INTERVAL, "
-                    + "X-PUBLISHED-TTL). Send If-None-Match with the ETag to get 304 while nothing changed. A wrong "
-                    + "secret and a revoked feed both answer the same 404. Limited per client address and per feed "
-                    + "(429 with Retry-After).")
+            description =
+                    "What calendar apps poll: subscribe with webcal://<host>/api/v1/calendar-feeds/<secret>/calendar.ics. "
+                            + "No token: the secret in the path is the credential. " + CalendarResource.DESCRIPTION
+                            + " The calendar names itself after the engagement and asks apps to refresh hourly (REFRESH-INTERVAL, "
+                            + "X-PUBLISHED-TTL). Send If-None-Match with the ETag to get 304 while nothing changed. A wrong "
+                            + "secret and a revoked feed both answer the same 404. Limited per client address and per feed "
+                            + "(429 with Retry-After).")
     @APIResponse(
             responseCode = "200",
             description = "The calendar",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = "Weak; changes when a session of the feed changes"),
-                @Header(name = HttpHeaders.CACHE_CONTROL, description = "private, max-age=300")
+                @Header(
+                        name = HttpHeaders.ETAG,
+                        description = "Weak; changes when a session of the feed changes",
+                        schema =
+                                @Schema(type = SchemaType.STRING, examples = "W/\"5f0c2a9d41e7b3c8a6d2e1f09b7c4a13\"")),
+                @Header(
+                        name = HttpHeaders.CACHE_CONTROL,
+                        description = "How long an app may reuse the answer",
+                        schema = @Schema(type = SchemaType.STRING, examples = FEED_CACHE))
             },
             content =
                     @Content(

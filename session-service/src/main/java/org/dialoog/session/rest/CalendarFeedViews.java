@@ -107,13 +107,13 @@ final class CalendarFeedViews {
             @Schema(
                     description = "The subscription URL; it holds the secret and is not shown again",
                     examples =
-                            "https://dialoog.example/api/v1/calendar-feeds/q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1aXyZ0pQ7rS2t.ics")
+                            "https://dialoog.example/api/v1/calendar-feeds/q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1aXyZ0pQ7rS2t/calendar.ics")
             String url,
 
             @Schema(
                     description = "The same URL for calendar apps (webcal:// opens the app's subscribe dialogue)",
                     examples =
-                            "webcal://dialoog.example/api/v1/calendar-feeds/q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1aXyZ0pQ7rS2t.ics")
+                            "webcal://dialoog.example/api/v1/calendar-feeds/q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1aXyZ0pQ7rS2t/calendar.ics")
             String webcalUrl) {
         static CreatedCalendarFeed of(CalendarFeed f, URI url) {
             String https = url.toString();

@@ -67,7 +67,7 @@ class CalendarFeedTest {
 
         ExtractableResponse<Response> created = createFeed(e.id(), null);
         String url = created.path("url");
-        assertThat(url).matches("https?://[^/]+/api/v1/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(url).matches("https?://[^/]+/api/v1/calendar-feeds/[A-Za-z0-9_-]{43}/calendar\\.ics");
         assertThat(created.<String>path("webcalUrl")).isEqualTo("webcal" + url.substring(url.indexOf("://")));
 
         String ics = given().get(url)
@@ -177,7 +177,7 @@ class CalendarFeedTest {
         ExtractableResponse<Response> created = createFeed(e.id(), null);
         String url = created.path("url");
         String id = created.path("id");
-        String secret = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+        String secret = url.replaceFirst(".*/calendar-feeds/([^/]+)/calendar\\.ics$", "$1");
 
         String list = facilitator()
                 .get(FEEDS + "?engagementId=" + e.id())
@@ -192,7 +192,7 @@ class CalendarFeedTest {
         assertThat(list).doesNotContain(secret).doesNotContain("url");
         facilitator().get(FEEDS + "/{id}", id).then().statusCode(200).body("engagementId", equalTo(e.id().toString()));
 
-        String wrong = FEEDS + "/" + "x".repeat(43) + ".ics";
+        String wrong = FEEDS + "/" + "x".repeat(43) + "/calendar.ics";
         var wrongAnswer = given().get(wrong).then().statusCode(404).contentType("application/problem+json");
         facilitator().delete(FEEDS + "/{id}", id).then().statusCode(204);
         var revokedAnswer = given().get(url).then().statusCode(404).contentType("application/problem+json");
@@ -239,7 +239,7 @@ class CalendarFeedTest {
         int status = 0;
         for (int i = 0; i < 200 && status != 429; i++) {
             status = given().header("X-Forwarded-For", address)
-                    .get(FEEDS + "/" + UUID.randomUUID() + ".ics")
+                    .get(FEEDS + "/" + UUID.randomUUID() + "/calendar.ics")
                     .then()
                     .extract()
                     .statusCode();
@@ -247,7 +247,7 @@ class CalendarFeedTest {
         }
         assertThat(status).isEqualTo(429);
         given().header("X-Forwarded-For", address)
-                .get(FEEDS + "/" + UUID.randomUUID() + ".ics")
+                .get(FEEDS + "/" + UUID.randomUUID() + "/calendar.ics")
                 .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
