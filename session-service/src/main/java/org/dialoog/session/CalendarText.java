@@ -56,4 +56,12 @@ public final class CalendarText {
     public static String utc(Instant instant) {
         return local(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + "Z";
     }
+
+    /** UTC-OFFSET (RFC 5545 3.3.14): +hhmm, or +hhmmss when the offset has seconds (local mean time). */
+    public static String utcOffset(ZoneOffset offset) {
+        int total = offset.getTotalSeconds();
+        int abs = Math.abs(total);
+        String hhmm = String.format(Locale.ROOT, "%s%02d%02d", total < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
+        return abs % 60 == 0 ? hhmm : hhmm + String.format(Locale.ROOT, "%02d", abs % 60);
+    }
 }

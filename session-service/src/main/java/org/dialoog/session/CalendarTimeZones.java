@@ -1,6 +1,5 @@
 package org.dialoog.session;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -113,8 +112,8 @@ public final class CalendarTimeZones {
         List<String> lines = new ArrayList<>(List.of(
                 "BEGIN:" + kind,
                 "TZNAME:" + CalendarText.escape(o.name()),
-                "TZOFFSETFROM:" + offset(o.from()),
-                "TZOFFSETTO:" + offset(o.to()),
+                "TZOFFSETFROM:" + CalendarText.utcOffset(o.from()),
+                "TZOFFSETTO:" + CalendarText.utcOffset(o.to()),
                 "DTSTART:" + CalendarText.local(starts.get(0))));
         if (o.rrule() != null) {
             lines.add("RRULE:" + o.rrule());
@@ -146,7 +145,7 @@ public final class CalendarTimeZones {
         List<Observance> observances = new ArrayList<>();
         ZoneOffsetTransition earliest = null;
         for (ZoneOffsetTransitionRule r : rules.getTransitionRules()) {
-            Optional<String> recur = recur(r);
+            Optional<String> recur = TransitionRecurrence.rrule(r);
             if (recur.isEmpty() || r.isMidnightEndOfDay()) {
                 return Optional.empty();
             }
@@ -168,43 +167,6 @@ public final class CalendarTimeZones {
                     recur.get()));
         }
         return earliest == null ? Optional.empty() : Optional.of(new Recurring(observances, earliest));
-    }
-
-    /** The RRULE of "the n-th weekday of a month", "the last weekday", or "the weekday on or after a day". */
-    static Optional<String> recur(ZoneOffsetTransitionRule r) {
-        int day = r.getDayOfMonthIndicator();
-        String yearly = "FREQ=YEARLY;BYMONTH=" + r.getMonth().getValue();
-        DayOfWeek weekday = r.getDayOfWeek();
-        if (weekday == null) {
-            return Optional.of(yearly + ";BYMONTHDAY=" + day);
-        }
-        String dow = weekday.name().substring(0, 2);
-        int shortest = r.getMonth().minLength();
-        if (day > 0 && day + 6 == shortest && shortest == r.getMonth().maxLength()) {
-            return Optional.of(yearly + ";BYDAY=-1" + dow);
-        }
-        if (day > 0 && (day - 1) % 7 == 0 && day + 6 <= shortest) {
-            return Optional.of(yearly + ";BYDAY=" + ((day - 1) / 7 + 1) + dow);
-        }
-        if (day < 0 && (-day - 1) % 7 == 0) {
-            return Optional.of(yearly + ";BYDAY=-" + ((-day - 1) / 7 + 1) + dow);
-        }
-        if (day > 0 && day + 6 <= shortest) {
-            StringBuilder days = new StringBuilder();
-            for (int d = day; d <= day + 6; d++) {
-                days.append(d == day ? "" : ",").append(d);
-            }
-            return Optional.of(yearly + ";BYMONTHDAY=" + days + ";BYDAY=" + dow);
-        }
-        return Optional.empty();
-    }
-
-    /** UTC-OFFSET (RFC 5545 3.3.14): +hhmm, or +hhmmss when the offset has seconds (local mean time). */
-    private static String offset(ZoneOffset offset) {
-        int total = offset.getTotalSeconds();
-        int abs = Math.abs(total);
-        String hhmm = String.format(Locale.ROOT, "%s%02d%02d", total < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
-        return abs % 60 == 0 ? hhmm : hhmm + String.format(Locale.ROOT, "%02d", abs % 60);
     }
 
     private static String name(ZoneId zone, boolean daylight) {
