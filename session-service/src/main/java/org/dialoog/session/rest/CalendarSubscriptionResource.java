@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.RateLimits;
 import org.dialoog.conventions.security.Caller;
@@ -91,7 +92,8 @@ public class CalendarSubscriptionResource {
                     @Parameter(description = "The ETag of the copy the app holds")
                     @Nullable
                     String ifNoneMatch,
-            @Context HttpServerRequest http) {
+            @Context HttpServerRequest http,
+            @Context HttpServerResponse response) {
         // counted before the lookup, so that guessing secrets costs the guesser its budget, not our database
         rateLimits.take("calendar feed", http, CalendarFeed.hashOf(secret));
         caller.actForTenant(publicFeeds.tenantOf(secret).orElseThrow(CalendarFeedReader::noFeed));
@@ -100,8 +102,8 @@ public class CalendarSubscriptionResource {
                 ? Response.notModified()
                 : Response.ok(rendered.body(), CalendarService.MEDIA_TYPE + "; charset=utf-8")
                         .header("Content-Disposition", "inline; filename=\"dialoog.ics\"");
-        return answer.header(HttpHeaders.ETAG, rendered.etag())
-                .header(HttpHeaders.CACHE_CONTROL, FEED_CACHE)
-                .build();
+        // set on the HTTP response itself: it replaces the API's no-store, which a JAX-RS header would only join
+        response.headers().set(HttpHeaders.CACHE_CONTROL, FEED_CACHE);
+        return answer.header(HttpHeaders.ETAG, rendered.etag()).build();
     }
 }
