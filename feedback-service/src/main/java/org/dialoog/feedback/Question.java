@@ -24,16 +24,17 @@ public record Question(
         String text,
 
         @NotNull QuestionType type,
-        @Schema(examples = "1") @Nullable Integer min,
-        @Schema(examples = "5") @Nullable Integer max,
-        @Size(max = 20) @Nullable List<@NotBlank @Size(max = 200) String> options,
+        @Schema(examples = "1", nullable = true) @Nullable Integer min,
+        @Schema(examples = "5", nullable = true) @Nullable Integer max,
+        @Size(max = 20) @Schema(nullable = true) @Nullable List<@NotBlank @Size(max = 200) String> options,
         boolean required,
-        @Nullable Dimension dimension,
+        @Schema(nullable = true) @Nullable Dimension dimension,
 
         @Size(max = 10)
         @Schema(
                 description = "The text in other languages (language tag → text); answered by Accept-Language",
-                examples = "{\"en\": \"I trust the other parties to keep their word.\"}")
+                examples = "{\"en\": \"I trust the other parties to keep their word.\"}",
+                nullable = true)
         @Nullable
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 500) String> translations) {
 

@@ -23,6 +23,7 @@ import org.dialoog.conventions.messaging.DeadLetter;
 import org.dialoog.conventions.messaging.DeadLetters;
 import org.dialoog.conventions.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -38,16 +39,16 @@ public class DeadLetterResource {
     @Schema(name = "DeadLetter")
     public record DeadLetterView(
             UUID id,
-            @Nullable String eventId,
-            @Nullable String eventType,
-            @Nullable String originalTopic,
-            @Nullable Integer originalPartition,
-            @Nullable Long originalOffset,
+            @Schema(nullable = true) @Nullable String eventId,
+            @Schema(nullable = true) @Nullable String eventType,
+            @Schema(nullable = true) @Nullable String originalTopic,
+            @Schema(nullable = true) @Nullable Integer originalPartition,
+            @Schema(nullable = true) @Nullable Long originalOffset,
             String reason,
-            @Nullable String key,
-            @Nullable String value,
+            @Schema(nullable = true) @Nullable String key,
+            @Schema(nullable = true) @Nullable String value,
             OffsetDateTime deadLetteredAt,
-            @Nullable OffsetDateTime replayedAt) {
+            @Schema(nullable = true) @Nullable OffsetDateTime replayedAt) {
         static DeadLetterView of(DeadLetter d) {
             return new DeadLetterView(
                     d.id,
@@ -71,7 +72,9 @@ public class DeadLetterResource {
     }
 
     @GET
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "DeadLetter")
     @Operation(
+            operationId = "listDeadLetters",
             summary = "List dead letters",
             description =
                     "Events of the caller's tenant that a consumer gave up on; newest first. Replayed ones only with includeReplayed=true.")
@@ -84,19 +87,20 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a dead letter")
-    public DeadLetterView get(@PathParam("id") UUID id) {
+    @Path("/{deadLetterId}")
+    @Operation(operationId = "getDeadLetter", summary = "Get a dead letter")
+    public DeadLetterView get(@PathParam("deadLetterId") UUID id) {
         return DeadLetterView.of(deadLetters.find(id).orElseThrow(() -> DomainException.notFound("Dead letter", id)));
     }
 
     @POST
-    @Path("/{id}/replay")
+    @Path("/{deadLetterId}/replay")
     @Operation(
+            operationId = "replayDeadLetter",
             summary = "Replay a dead letter",
             description =
                     "Puts the original event back on its topic with its original id; consumers that applied it already skip it.")
-    public DeadLetterView replay(@PathParam("id") UUID id) {
+    public DeadLetterView replay(@PathParam("deadLetterId") UUID id) {
         return DeadLetterView.of(deadLetters.replay(id));
     }
 }

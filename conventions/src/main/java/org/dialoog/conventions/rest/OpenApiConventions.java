@@ -1,8 +1,10 @@
 package org.dialoog.conventions.rest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -33,6 +35,21 @@ public class OpenApiConventions implements OASFilter {
      */
     public static final String PUBLIC = "x-public";
 
+    /**
+     * Marks a list operation with the item schema its page holds: {@code @Extension(name =
+     * OpenApiConventions.PAGE_OF, value = "Session")} documents the 200 answer as {@code SessionPage}.
+     */
+    public static final String PAGE_OF = "x-page-of";
+
+    /**
+     * Marks a PATCH operation with the request schema it patches: {@code @Extension(name =
+     * OpenApiConventions.MERGE_PATCH_OF, value = "SessionRequest")} documents the body as {@code SessionPatch}.
+     */
+    public static final String MERGE_PATCH_OF = "x-merge-patch-of";
+
+    /** The one security scheme: a bearer JWT from the identity provider. */
+    public static final String BEARER = "bearer";
+
     /** In status order, so that every build writes the same document. */
     private static final Map<String, String> COMMON_ERRORS = new TreeMap<>(Map.of(
             "400", "Invalid input: a problem whose invalidParams names every bad field",
@@ -57,14 +74,30 @@ public class OpenApiConventions implements OASFilter {
         openAPI.setServers(List.of(OASFactory.createServer()
                 .url(API_BASE)
                 .description("This service; the paths below are relative to it")));
+        if (openAPI.getComponents().getSecuritySchemes() != null) {
+            for (String name :
+                    List.copyOf(openAPI.getComponents().getSecuritySchemes().keySet())) {
+                if (!name.equals(BEARER)) {
+                    openAPI.getComponents().removeSecurityScheme(name);
+                }
+            }
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
         var paths = OASFactory.createPaths();
+        Set<String> operationIds = new HashSet<>();
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     path.getValue().getOperations().entrySet()) {
+                String id = op.getValue().getOperationId();
+                if (id == null || !operationIds.add(id)) {
+                    throw new IllegalStateException(op.getKey() + " " + path.getKey()
+                            + (id == null ? " has no operationId" : " repeats operationId " + id)
+                            + ": give it @Operation(operationId = \"verbNoun\")");
+                }
+                typedBodies(openAPI, op.getValue());
                 document(path.getKey(), op.getKey(), op.getValue());
             }
             String relative =
@@ -72,6 +105,59 @@ public class OpenApiConventions implements OASFilter {
             paths.addPathItem(relative.isEmpty() ? "/" : relative, path.getValue());
         }
         openAPI.setPaths(paths);
+        OpenApiSchemaRules.apply(openAPI);
+    }
+
+    /** Pages and merge-patch bodies get their typed schemas (see {@link #PAGE_OF}, {@link #MERGE_PATCH_OF}). */
+    private static void typedBodies(OpenAPI openAPI, Operation operation) {
+        // SmallRye hands a method's @Extension to the operation, to its responses, or to its one
+        // response, depending on how many @APIResponse it has: look in all three and clear them
+        Map<String, Object> extensions = new java.util.HashMap<>();
+        List<org.eclipse.microprofile.openapi.models.Extensible<?>> holders = new ArrayList<>();
+        holders.add(operation);
+        holders.add(operation.getResponses());
+        holders.addAll(operation.getResponses().getAPIResponses().values());
+        for (var holder : holders) {
+            if (holder.getExtensions() != null) {
+                extensions.putAll(holder.getExtensions());
+                if (holder.getExtensions().containsKey(PAGE_OF)) {
+                    holder.removeExtension(PAGE_OF);
+                }
+                if (holder.getExtensions() != null && holder.getExtensions().containsKey(MERGE_PATCH_OF)) {
+                    holder.removeExtension(MERGE_PATCH_OF);
+                }
+            }
+        }
+        Object item = extensions.get(PAGE_OF);
+        if (item != null) {
+            String page = OpenApiSchemaRules.page(openAPI, item.toString());
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "200",
+                            operation
+                                    .getResponses()
+                                    .getAPIResponse("200")
+                                    .content(OASFactory.createContent()
+                                            .addMediaType(
+                                                    jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                                                    OASFactory.createMediaType()
+                                                            .schema(OpenApiSchemaRules.ref(page)))));
+        }
+        Object patched = extensions.get(MERGE_PATCH_OF);
+        if (patched != null) {
+            Schema patch = OpenApiSchemaRules.ref(OpenApiSchemaRules.mergePatch(openAPI, patched.toString()));
+            operation
+                    .getRequestBody()
+                    .required(true)
+                    .content(OASFactory.createContent()
+                            .addMediaType(
+                                    MergePatch.MEDIA_TYPE,
+                                    OASFactory.createMediaType().schema(patch))
+                            .addMediaType(
+                                    jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                                    OASFactory.createMediaType().schema(patch)));
+        }
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -86,17 +172,44 @@ public class OpenApiConventions implements OASFilter {
         boolean isPublic =
                 operation.getSecurity() != null && operation.getSecurity().isEmpty();
         COMMON_ERRORS.forEach((status, description) -> {
-            if (!(isPublic && (status.equals("401") || status.equals("403")))) {
-                addIfAbsent(operation.getResponses(), status, description);
+            if (!(isPublic && status.equals("403"))) {
+                addIfAbsent(
+                        operation.getResponses(),
+                        status,
+                        // a public operation needs no token, but one that is sent must be valid (IdentityRules)
+                        isPublic && status.equals("401")
+                                ? "A bearer token was sent, and it is not valid"
+                                : description);
             }
         });
-        if (path.contains("{")) {
+        if (path.contains("{") || namesAResourceInItsQuery(operation)) {
             addIfAbsent(responses, "404", "No such resource (or not visible to this caller)");
         }
-        if (method == PathItem.HttpMethod.POST
+        boolean write = method == PathItem.HttpMethod.POST
                 || method == PathItem.HttpMethod.PUT
-                || method == PathItem.HttpMethod.PATCH) {
+                || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE;
+        if (write && method != PathItem.HttpMethod.DELETE) {
             addIfAbsent(responses, "415", "The request body's Content-Type is not accepted");
+            addIfAbsent(responses, "413", "The request body is larger than this service accepts");
+        }
+        if (write) {
+            addIfAbsent(
+                    responses,
+                    "409",
+                    "Conflicts with the resource's current state, or with a change made at the same moment");
+        }
+        if (hasHeader(operation, "If-Match")) {
+            addIfAbsent(responses, "412", "If-Match no longer matches: the resource changed since it was read");
+        }
+        if (hasHeader(operation, IdempotentCreate.HEADER)) {
+            addIfAbsent(responses, "422", "This Idempotency-Key was used before with another body");
+        }
+        if (isPublic) {
+            addIfAbsent(
+                    responses,
+                    "429",
+                    "Too many attempts from this address or for this target; Retry-After says when to try again");
         }
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
             APIResponse response = r.getValue();
@@ -106,6 +219,28 @@ public class OpenApiConventions implements OASFilter {
             Header version = OASFactory.createHeader().ref("#/components/headers/API-Version");
             response.addHeader("API-Version", version);
         }
+        responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+    }
+
+    /** A required id in the query (e.g. {@code /calendar?engagementId=}) can name a resource that is not there. */
+    private static boolean namesAResourceInItsQuery(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(
+                                p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY
+                                        && Boolean.TRUE.equals(p.getRequired())
+                                        && p.getSchema() != null
+                                        && ("uuid".equals(p.getSchema().getFormat())
+                                                || "#/components/schemas/UUID"
+                                                        .equals(p.getSchema().getRef())));
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(
+                                p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER
+                                        && name.equalsIgnoreCase(p.getName()));
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {

@@ -34,9 +34,15 @@ import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.conventions.rest.IdempotentCreate;
 import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Notes: one resource that uses every API convention, the way a service's resource does. */
 @Path("/api/v1/notes")
@@ -58,6 +64,12 @@ public class NoteResource {
     }
 
     @POST
+    @Operation(operationId = "createNote", summary = "Create a note")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
     public Response create(
             @NotNull @Valid NoteRequest request,
             @HeaderParam(IdempotentCreate.HEADER) String key,
@@ -79,6 +91,8 @@ public class NoteResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "NoteView")
+    @Operation(operationId = "listNotes", summary = "List notes")
     public Response list(
             @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
@@ -93,18 +107,31 @@ public class NoteResource {
     }
 
     @GET
-    @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    @Path("/{noteId}")
+    @Operation(operationId = "getNote", summary = "Get a note")
+    @APIResponse(
+            responseCode = "200",
+            description = "The note",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
+    public Response get(@PathParam("noteId") UUID id) {
         Note n = find(id);
         return Response.ok(NoteView.of(n)).tag(Versions.etag(n.version)).build();
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{noteId}")
+    @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "NoteRequest")
+    @Operation(operationId = "updateNote", summary = "Change a note")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed note",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Transactional
     public Response patch(
-            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+            @PathParam("noteId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Note n = find(id);
         NoteRequest changed = mergePatch.apply(new NoteRequest(n.title, n.body, null), patch, NoteRequest.class);
         Long expected = Versions.expected(ifMatch);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -134,5 +135,64 @@ public final class ConventionsWiring {
                 .contentType(PROBLEM)
                 .body("title", equalTo("Content Too Large"))
                 .body("detail", containsString("at most 1048576"));
+    }
+
+    /**
+     * Every answer in the service's tests is held to its served document ({@link OpenApiContract}),
+     * and the document is strict enough to mean something: an undocumented field or a missing one
+     * fails; every operation has one stable operationId; one security scheme; typed bodies only.
+     */
+    public void everyAnswerIsHeldToTheServedDocument() {
+        if (!io.restassured.RestAssured.filters().contains(OpenApiContract.INSTANCE)) {
+            throw new AssertionError("OpenApiContract is not installed in front of REST Assured");
+        }
+        var document = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.contains("{id}")) {
+                throw new AssertionError(path + ": path parameters are named for what they identify");
+            }
+            operations.forEach((method, operation) -> {
+                Object id = operation.get("operationId");
+                if (id == null || !ids.add(id.toString())) {
+                    throw new AssertionError(method + " " + path + ": missing or repeated operationId " + id);
+                }
+            });
+        });
+        Map<String, Object> schemes = document.getMap("components.securitySchemes");
+        if (!schemes.keySet().equals(java.util.Set.of("bearer"))) {
+            throw new AssertionError("one security scheme, bearer; found " + schemes.keySet());
+        }
+        Map<String, Map<String, Object>> schemas = document.getMap("components.schemas");
+        schemas.forEach((name, schema) -> {
+            if (name.startsWith("JsonNode") || !schema.containsKey("examples")) {
+                throw new AssertionError("schema " + name + " is untyped or has no example");
+            }
+        });
+        Response page = admin().get(collection).then().statusCode(200).extract().response();
+        String origin = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        OpenApiContract.INSTANCE.check(origin, "GET", collection, answer(page.asString()));
+        String surplus = page.asString().replaceFirst("\\{", "{\"surplus\":true,");
+        String missing = page.asString().replaceFirst("\"total\":\\d+,?", "").replace(",}", "}");
+        for (String wrong : List.of(surplus, missing)) {
+            try {
+                OpenApiContract.INSTANCE.check(origin, "GET", collection, answer(wrong));
+            } catch (AssertionError expected) {
+                continue;
+            }
+            throw new AssertionError("the contract let an undocumented answer through: " + wrong);
+        }
+    }
+
+    private static com.atlassian.oai.validator.model.SimpleResponse answer(String body) {
+        return com.atlassian.oai.validator.model.SimpleResponse.Builder.ok()
+                .withContentType("application/json")
+                .withBody(body)
+                .build();
     }
 }

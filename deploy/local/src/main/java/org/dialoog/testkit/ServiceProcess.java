@@ -3,13 +3,9 @@ package org.dialoog.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,31 +98,19 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
+        switch (HttpReadiness.await(process, URI.create(baseUrl() + "/q/health/ready"), timeout)) {
+            case READY -> {
+                return;
+            }
+            case EXITED -> {
                 close();
                 throw new IllegalStateException("The service exited; see " + log);
             }
-            try {
-                var answer = http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            case TIMED_OUT -> {
+                close();
+                throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
             }
-            sleep();
         }
-        close();
-        throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
     }
 
     /**
@@ -157,14 +141,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
         if (ownsDatabase) {
             database.close();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

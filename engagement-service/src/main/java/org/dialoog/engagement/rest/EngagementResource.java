@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.rest.IdempotentCreate;
 import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
@@ -45,6 +46,7 @@ import org.dialoog.engagement.service.EngagementHistory;
 import org.dialoog.engagement.service.EngagementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,21 +59,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Engagements", description = "Facilitation assignments, their status and phase")
 public class EngagementResource {
-
-    /** Documents the page envelope of engagements. */
-    @Schema(name = "EngagementPage")
-    static final class EngagementPageDoc {
-        public List<EngagementView> items = List.of();
-
-        @Schema(examples = "1")
-        public int page;
-
-        @Schema(examples = "20")
-        public int pageSize;
-
-        @Schema(examples = "57")
-        public long total;
-    }
 
     private final EngagementService service;
     private final EngagementHistory history;
@@ -95,6 +82,7 @@ public class EngagementResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "createEngagement",
             summary = "Create an engagement",
             description =
                     "Starts in status DRAFT and phase EXPLORATION; a facilitator who creates one becomes its facilitator.")
@@ -122,16 +110,12 @@ public class EngagementResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Engagement")
     @Operation(
+            operationId = "listEngagements",
             summary = "List engagements",
             description = "Only engagements the caller may see; newest first unless sorted.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of engagements",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = EngagementPageDoc.class)))
+    @APIResponse(responseCode = "200", description = "One page of engagements")
     public Response list(
             @QueryParam("status") EngagementStatus status,
             @QueryParam("kind") EngagementKind kind,
@@ -153,9 +137,9 @@ public class EngagementResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{engagementId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get an engagement")
+    @Operation(operationId = "getEngagement", summary = "Get an engagement")
     @APIResponse(
             responseCode = "200",
             description = "The engagement; ETag carries its version",
@@ -163,16 +147,18 @@ public class EngagementResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EngagementView.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("engagementId") UUID id) {
         Engagement e = service.find(id).orElseThrow(() -> DomainException.notFound("Engagement", id));
         return Response.ok(EngagementView.of(e)).tag(Versions.etag(e.version)).build();
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{engagementId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "EngagementRequest")
     @Operation(
+            operationId = "updateEngagement",
             summary = "Change an engagement",
             description =
                     "JSON merge patch (RFC 7396) of the fields of EngagementRequest; send If-Match with the ETag to avoid overwriting someone else's change.")
@@ -184,7 +170,9 @@ public class EngagementResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EngagementView.class)))
     public Response patch(
-            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+            @PathParam("engagementId") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
         Long expected = Versions.expected(ifMatch);
         Engagement current = service.writable(id, expected);
         EngagementRequest changed = mergePatch.apply(EngagementView.editable(current), patch, EngagementRequest.class);
@@ -193,18 +181,23 @@ public class EngagementResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @Path("/{engagementId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Delete a draft engagement", description = "Only while DRAFT; later, cancel it instead.")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(
+            operationId = "deleteEngagement",
+            summary = "Delete a draft engagement",
+            description = "Only while DRAFT; later, cancel it instead.")
+    public Response delete(@PathParam("engagementId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, Versions.expected(ifMatch));
         return Response.noContent().build();
     }
 
     @POST
-    @Path("/{id}/status")
+    @Path("/{engagementId}/status")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "changeEngagementStatus",
             summary = "Move an engagement's status",
             description =
                     "DRAFT → ACTIVE ⇄ PAUSED → CONCLUDED, CANCELLED from any open state. ACTIVE needs at least two parties.")
@@ -216,7 +209,7 @@ public class EngagementResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EngagementView.class)))
     public Response changeStatus(
-            @PathParam("id") UUID id,
+            @PathParam("engagementId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid StatusChangeRequest request) {
         Engagement e = service.changeStatus(id, Versions.expected(ifMatch), request.status(), request.reason());
@@ -224,9 +217,10 @@ public class EngagementResource {
     }
 
     @POST
-    @Path("/{id}/phase")
+    @Path("/{engagementId}/phase")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "changeEngagementPhase",
             summary = "Move an engagement's phase",
             description = "EXPLORATION → DIALOGUE → CONVERGENCE → HANDOVER; going back needs a note.")
     @APIResponse(
@@ -237,7 +231,7 @@ public class EngagementResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EngagementView.class)))
     public Response changePhase(
-            @PathParam("id") UUID id,
+            @PathParam("engagementId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PhaseChangeRequest request) {
         Engagement e = service.changePhase(id, Versions.expected(ifMatch), request.phase(), request.note());
@@ -245,23 +239,27 @@ public class EngagementResource {
     }
 
     @GET
-    @Path("/{id}/health")
+    @Path("/{engagementId}/health")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getEngagementHealth",
             summary = "An engagement's health",
             description = "Per feedback dimension (0–100) the latest value and the trend "
                     + "over the engagement's rounds (RISING, FALLING, STABLE within 1 point per round, INSUFFICIENT_DATA below two rounds), "
                     + "and the number of sessions held. Built from feedback-service's FeedbackResultsUpdated (k-anonymous; rounds with "
                     + "fewer responses than their minimum group size count responses but give no values) and session-service's "
                     + "SessionCompleted events, so it follows them within about a second.")
-    public EngagementHealth.Health health(@PathParam("id") UUID id) {
+    public EngagementHealth.Health health(@PathParam("engagementId") UUID id) {
         return health.of(id);
     }
 
     @GET
-    @Path("/{id}/history")
+    @Path("/{engagementId}/history")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Status and phase history of an engagement", description = "Oldest first.")
+    @Operation(
+            operationId = "getEngagementHistory",
+            summary = "Status and phase history of an engagement",
+            description = "Oldest first.")
     @APIResponse(
             responseCode = "200",
             description = "Oldest change first",
@@ -269,7 +267,7 @@ public class EngagementResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = HistoryView.class, type = SchemaType.ARRAY)))
-    public List<HistoryView> history(@PathParam("id") UUID id) {
+    public List<HistoryView> history(@PathParam("engagementId") UUID id) {
         Engagement e = service.visible(id);
         return history.of(e.id).stream().map(HistoryView::of).toList();
     }

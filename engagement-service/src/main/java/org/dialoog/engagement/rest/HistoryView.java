@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "HistoryEntry")
 public record HistoryView(
         @Schema(examples = "STATUS") String kind,
-        @Schema(examples = "DRAFT") @Nullable String from,
+
+        @Schema(examples = "DRAFT", nullable = true) @Nullable
+        String from,
+
         @Schema(examples = "ACTIVE") String to,
-        @Nullable String reason,
+        @Schema(nullable = true) @Nullable String reason,
         String changedBy,
         OffsetDateTime changedAt) {
 

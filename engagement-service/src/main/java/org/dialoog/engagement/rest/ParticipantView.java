@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A participant as the API shows it; integrations get no name or e-mail address. */
-@Schema(name = "Participant")
+@Schema(
+        name = "Participant",
+        requiredProperties = {"id", "engagementId", "partyId", "role", "version", "createdAt", "updatedAt"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParticipantView(
         UUID id,

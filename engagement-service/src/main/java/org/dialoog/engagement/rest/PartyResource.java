@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.conventions.rest.IdempotentCreate;
 import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
@@ -38,6 +39,7 @@ import org.dialoog.engagement.service.PartyDetails;
 import org.dialoog.engagement.service.PartyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,21 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Parties and participants", description = "Stakeholder groups of an engagement and the people in them")
 public class PartyResource {
-
-    /** Documents the page envelope of participants. */
-    @Schema(name = "ParticipantPage")
-    static final class ParticipantPageDoc {
-        public List<ParticipantView> items = List.of();
-
-        @Schema(examples = "1")
-        public int page;
-
-        @Schema(examples = "20")
-        public int pageSize;
-
-        @Schema(examples = "200")
-        public long total;
-    }
 
     private final PartyService service;
     private final IdempotentCreate idempotent;
@@ -79,7 +66,10 @@ public class PartyResource {
     @POST
     @Path("/parties")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Add a party", description = "Names are unique within an engagement (409).")
+    @Operation(
+            operationId = "createParty",
+            summary = "Add a party",
+            description = "Names are unique within an engagement (409).")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new resource",
@@ -109,6 +99,7 @@ public class PartyResource {
     @Path("/parties")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "listParties",
             summary = "List the parties of an engagement",
             description = "By name; an engagement has a handful, so this list is not paged.")
     @APIResponse(
@@ -125,7 +116,7 @@ public class PartyResource {
     @GET
     @Path("/parties/{partyId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get a party")
+    @Operation(operationId = "getParty", summary = "Get a party")
     @APIResponse(
             responseCode = "200",
             description = "The party",
@@ -142,7 +133,11 @@ public class PartyResource {
     @Path("/parties/{partyId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Change a party", description = "JSON merge patch of PartyRequest; If-Match honoured.")
+    @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "PartyRequest")
+    @Operation(
+            operationId = "updateParty",
+            summary = "Change a party",
+            description = "JSON merge patch of PartyRequest; If-Match honoured.")
     @APIResponse(
             responseCode = "200",
             description = "The changed party",
@@ -162,9 +157,13 @@ public class PartyResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Path("/parties/{partyId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Remove a party", description = "Only a party without participants (409 otherwise).")
+    @Operation(
+            operationId = "deleteParty",
+            summary = "Remove a party",
+            description = "Only a party without participants (409 otherwise).")
     public Response removeParty(
             @PathParam("engagementId") UUID engagementId,
             @PathParam("partyId") UUID partyId,
@@ -176,7 +175,10 @@ public class PartyResource {
     @POST
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Add a participant", description = "E-mail addresses are unique within an engagement (409).")
+    @Operation(
+            operationId = "createParticipant",
+            summary = "Add a participant",
+            description = "E-mail addresses are unique within an engagement (409).")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new resource",
@@ -206,6 +208,7 @@ public class PartyResource {
     @Path("/participants/import")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "importParticipants",
             summary = "Import participants",
             description =
                     "Adds up to 1,000 participants in one step, all or none: a bad entry answers 400 naming it "
@@ -244,14 +247,12 @@ public class PartyResource {
     @GET
     @Path("/participants")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "List participants", description = "By name; integrations see no names or e-mail addresses.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of participants",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ParticipantPageDoc.class)))
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Participant")
+    @Operation(
+            operationId = "listParticipants",
+            summary = "List participants",
+            description = "By name; integrations see no names or e-mail addresses.")
+    @APIResponse(responseCode = "200", description = "One page of participants")
     public Response participants(
             @PathParam("engagementId") UUID engagementId,
             @QueryParam("partyId") UUID partyId,
@@ -269,7 +270,7 @@ public class PartyResource {
     @GET
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get a participant")
+    @Operation(operationId = "getParticipant", summary = "Get a participant")
     @APIResponse(
             responseCode = "200",
             description = "The participant",
@@ -289,7 +290,9 @@ public class PartyResource {
     @Path("/participants/{participantId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "ParticipantRequest")
     @Operation(
+            operationId = "updateParticipant",
             summary = "Change a participant",
             description = "JSON merge patch of ParticipantRequest; If-Match honoured.")
     @APIResponse(
@@ -316,9 +319,10 @@ public class PartyResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Remove a participant")
+    @Operation(operationId = "deleteParticipant", summary = "Remove a participant")
     public Response removeParticipant(
             @PathParam("engagementId") UUID engagementId,
             @PathParam("participantId") UUID participantId,

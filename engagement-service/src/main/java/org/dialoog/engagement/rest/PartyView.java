@@ -14,7 +14,7 @@ public record PartyView(
         UUID engagementId,
         String name,
         PartyType type,
-        String interests,
+        @Schema(nullable = true) String interests,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

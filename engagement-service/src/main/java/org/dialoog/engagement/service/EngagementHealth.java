@@ -13,6 +13,7 @@ import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.SessionHeld;
 import org.dialoog.engagement.store.VisibleEngagements;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,7 @@ public class EngagementHealth {
             long sessionsHeld,
             long feedbackRounds,
             long responses,
-            @Nullable OffsetDateTime lastUpdatedAt,
+            @Schema(nullable = true) @Nullable OffsetDateTime lastUpdatedAt,
             List<HealthTrend.Dimension> dimensions) {}
 
     public Health of(UUID engagementId) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dialoog.engagement.FeedbackResult;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** Per feedback dimension the latest value and the trend over an engagement's rounds: arithmetic on results, no database. */
@@ -25,14 +26,14 @@ public final class HealthTrend {
             OffsetDateTime roundStartedAt,
             long answers,
             Double mean,
-            @Nullable Double ci95Low,
-            @Nullable Double ci95High) {}
+            @Schema(nullable = true) @Nullable Double ci95Low,
+            @Schema(nullable = true) @Nullable Double ci95High) {}
 
     /** A dimension: the latest value, the trend, and the series it comes from. */
     public record Dimension(
             String dimension,
-            @Nullable Point latest,
-            @Nullable Double slopePerRound,
+            @Schema(nullable = true) @Nullable Point latest,
+            @Schema(nullable = true) @Nullable Double slopePerRound,
             String trend,
             List<Point> series) {}
 

@@ -84,4 +84,9 @@ class ApiConventionsTest {
     void aBodyOverTheLimitIsA413Problem() {
         WIRING.aBodyOverTheLimitIsA413Problem();
     }
+
+    @Test
+    void everyAnswerIsHeldToTheServedDocument() {
+        WIRING.everyAnswerIsHeldToTheServedDocument();
+    }
 }

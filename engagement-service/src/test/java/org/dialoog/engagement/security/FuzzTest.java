@@ -76,8 +76,6 @@ class FuzzTest {
         List<String> failures = fuzz.run(
                 "engagement-service",
                 Map.of(
-                        "engagements/{id}",
-                        engagement.toString(),
                         "engagementId",
                         engagement.toString(),
                         "partyId",
@@ -88,7 +86,7 @@ class FuzzTest {
                         Api.FACILITATOR_ID),
                 Map.of(),
                 // the status and phase moves may end the draft, after which most writes are refused
-                List.of("POST /engagements/{id}/phase", "POST /engagements/{id}/status"));
+                List.of("POST /engagements/{engagementId}/phase", "POST /engagements/{engagementId}/status"));
 
         assertThat(failures).isEmpty();
     }

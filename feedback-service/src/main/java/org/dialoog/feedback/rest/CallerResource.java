@@ -31,11 +31,14 @@ public class CallerResource {
     public record Me(
             @Schema(examples = "fac-anna") String userId,
             @Schema(examples = "[\"facilitator\"]") List<String> roles,
-            @Schema(examples = "demo") @Nullable String tenant) {}
+
+            @Schema(examples = "demo", nullable = true) @Nullable
+            String tenant) {}
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getCaller",
             summary = "Who am I",
             description = "The user id, roles and tenant this service reads from the bearer token.")
     public Me me() {

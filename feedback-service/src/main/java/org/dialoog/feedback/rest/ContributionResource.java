@@ -25,12 +25,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.Contribution;
 import org.dialoog.feedback.service.ModerationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,9 +64,9 @@ public class ContributionResource {
             @Schema(enumeration = {"PENDING", "PUBLISHED", "REJECTED"})
             String status,
 
-            @Nullable String reason,
-            @Nullable String moderatedBy,
-            @Nullable OffsetDateTime moderatedAt,
+            @Schema(nullable = true) @Nullable String reason,
+            @Schema(nullable = true) @Nullable String moderatedBy,
+            @Schema(nullable = true) @Nullable OffsetDateTime moderatedAt,
             long version) {
         static ContributionView of(Contribution c) {
             return new ContributionView(
@@ -90,7 +92,11 @@ public class ContributionResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "List contributions", description = "Filter by status; oldest first.")
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Contribution")
+    @Operation(
+            operationId = "listContributions",
+            summary = "List contributions",
+            description = "Filter by status; oldest first.")
     public Response list(
             @PathParam("roundId") UUID roundId,
             @QueryParam("status")
@@ -107,6 +113,7 @@ public class ContributionResource {
     @Path("/{contributionId}/moderation")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "moderateContribution",
             summary = "Publish or reject a contribution",
             description = "Only published text appears in results. A later " + "decision replaces an earlier one.")
     @APIResponse(

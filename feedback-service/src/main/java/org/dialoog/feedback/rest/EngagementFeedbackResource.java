@@ -75,6 +75,8 @@ public class EngagementFeedbackResource {
             boolean autoSessionEvaluation,
             int minGroupSize,
             long version,
+
+            @Schema(description = "Null until the settings are first set", nullable = true)
             OffsetDateTime updatedAt) {
         static SettingsView of(EngagementSettings s) {
             return new SettingsView(s.engagementId, s.autoSessionEvaluation, s.minGroupSize, s.version, s.updatedAt);
@@ -85,6 +87,7 @@ public class EngagementFeedbackResource {
     @Path("/settings")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getFeedbackSettings",
             summary = "An engagement's feedback settings",
             description = "The defaults (no automatic evaluation, k = 5) until set.")
     public SettingsView settings(@PathParam("engagementId") UUID engagementId) {
@@ -94,7 +97,7 @@ public class EngagementFeedbackResource {
     @PUT
     @Path("/settings")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Set an engagement's feedback settings")
+    @Operation(operationId = "updateFeedbackSettings", summary = "Set an engagement's feedback settings")
     @APIResponse(
             responseCode = "200",
             description = "The settings",
@@ -116,6 +119,7 @@ public class EngagementFeedbackResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getInsights",
             summary = "Insights across an engagement's rounds",
             description = "Per dimension (0–100): a series with one point "
                     + "per round (mean, answers, 95% interval), the trend (least-squares slope per round: RISING, FALLING or STABLE within "

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
@@ -31,6 +32,7 @@ import org.dialoog.feedback.service.NewRound;
 import org.dialoog.feedback.service.ResultsService;
 import org.dialoog.feedback.service.RoundService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,6 +59,7 @@ public class FeedbackRoundResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "openFeedbackRound",
             summary = "Open a feedback round",
             description =
                     "For an ACTIVE engagement the caller facilitates (400 for one not "
@@ -93,7 +96,9 @@ public class FeedbackRoundResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "FeedbackRound")
     @Operation(
+            operationId = "listFeedbackRounds",
             summary = "List feedback rounds",
             description = "Newest first; facilitators and clients see their engagements' rounds.")
     public Response list(
@@ -106,9 +111,9 @@ public class FeedbackRoundResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{roundId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get a feedback round")
+    @Operation(operationId = "getFeedbackRound", summary = "Get a feedback round")
     @APIResponse(
             responseCode = "200",
             description = "The round",
@@ -116,16 +121,17 @@ public class FeedbackRoundResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RoundView.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("roundId") UUID id) {
         FeedbackRound r = service.find(id);
         return Response.ok(RoundView.of(r)).tag(Versions.etag(r.version)).build();
     }
 
     @POST
-    @Path("/{id}/close")
+    @Path("/{roundId}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "closeFeedbackRound",
             summary = "Close a feedback round",
             description = "No more responses (409 after). Publishes FeedbackRoundClosed and "
                     + "the final FeedbackResultsUpdated.")
@@ -136,15 +142,16 @@ public class FeedbackRoundResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RoundView.class)))
-    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response close(@PathParam("roundId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         FeedbackRound r = service.close(id, Versions.expected(ifMatch));
         return Response.ok(RoundView.of(r)).tag(Versions.etag(r.version)).build();
     }
 
     @GET
-    @Path("/{id}/results")
+    @Path("/{roundId}/results")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getRoundResults",
             summary = "A round's results",
             description =
                     "Response count and rate (responses per token issued), per question "
@@ -154,7 +161,7 @@ public class FeedbackRoundResource {
                             + "subtracting the shown ones from the total. Texts: published contributions only, never per party, not for "
                             + "integrations. Read from counters kept as responses arrive, so the cost does not grow with the number of responses.")
     public ResultsService.Results results(
-            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+            @PathParam("roundId") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return results.of(id, QuestionnaireView.language(language));
     }
 }

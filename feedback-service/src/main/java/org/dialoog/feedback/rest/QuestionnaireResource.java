@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.conventions.rest.IdempotentCreate;
 import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
@@ -33,6 +34,7 @@ import org.dialoog.feedback.Questionnaire;
 import org.dialoog.feedback.service.QuestionnaireContent;
 import org.dialoog.feedback.service.QuestionnaireService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,6 +61,7 @@ public class QuestionnaireResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "createQuestionnaire",
             summary = "Create a questionnaire",
             description = "Only SCALE questions measure a dimension; give `translations` "
                     + "per question (and `titleTranslations`) to serve other languages through Accept-Language.")
@@ -87,7 +90,9 @@ public class QuestionnaireResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Questionnaire")
     @Operation(
+            operationId = "listQuestionnaires",
             summary = "List questionnaires",
             description = "The built-in ones (session-evaluation, trust-pulse) first, then "
                     + "newest first; superseded versions only with includeSuperseded=true. Texts in the Accept-Language where translated "
@@ -105,9 +110,12 @@ public class QuestionnaireResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{questionnaireId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get a questionnaire", description = "Texts in the Accept-Language where translated.")
+    @Operation(
+            operationId = "getQuestionnaire",
+            summary = "Get a questionnaire",
+            description = "Texts in the Accept-Language where translated.")
     @APIResponse(
             responseCode = "200",
             description = "The questionnaire",
@@ -115,7 +123,8 @@ public class QuestionnaireResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = QuestionnaireView.class)))
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+    public Response get(
+            @PathParam("questionnaireId") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Questionnaire q = service.find(id);
         return Response.ok(QuestionnaireView.of(q, QuestionnaireView.language(language)))
                 .tag(Versions.etag(q.version))
@@ -123,10 +132,12 @@ public class QuestionnaireResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{questionnaireId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "QuestionnaireRequest")
     @Operation(
+            operationId = "updateQuestionnaire",
             summary = "Change a questionnaire",
             description = "JSON merge patch (RFC 7396) of QuestionnaireRequest. A questionnaire "
                     + "no round has used changes in place (200). A frozen one (used by a round, and the built-ins) stays as it is: the "
@@ -147,7 +158,7 @@ public class QuestionnaireResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = QuestionnaireView.class)))
     public Response patch(
-            @PathParam("id") UUID id,
+            @PathParam("questionnaireId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull JsonNode patch,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,

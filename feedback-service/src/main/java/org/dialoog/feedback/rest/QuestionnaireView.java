@@ -22,7 +22,8 @@ public record QuestionnaireView(
         @Schema(description = "The language of title and texts")
         String language,
 
-        @Schema(description = "Set for the built-in questionnaires", examples = "session-evaluation") @Nullable
+        @Schema(description = "Set for the built-in questionnaires", examples = "session-evaluation", nullable = true)
+        @Nullable
         String builtIn,
 
         @Schema(description = "All versions share it: the first version's id")
@@ -33,7 +34,7 @@ public record QuestionnaireView(
         @Schema(description = "Used by a round: a change makes a new version")
         boolean frozen,
 
-        @Nullable UUID supersededBy,
+        @Schema(nullable = true) @Nullable UUID supersededBy,
         Map<String, String> titleTranslations,
         long version,
         OffsetDateTime createdAt) {
@@ -42,6 +43,9 @@ public record QuestionnaireView(
 
     public static QuestionnaireView of(Questionnaire q, @Nullable String language) {
         String lang = language == null ? DEFAULT_LANGUAGE : language;
+        // the title says which language the questionnaire is shown in; without it, the stored one
+        boolean translated =
+                lang.equals(DEFAULT_LANGUAGE) || (q.titleTranslations != null && q.titleTranslations.containsKey(lang));
         String title = q.titleTranslations != null && q.titleTranslations.containsKey(lang)
                 ? q.titleTranslations.get(lang)
                 : q.title;
@@ -64,7 +68,7 @@ public record QuestionnaireView(
                 title,
                 Questionnaire.Purpose.valueOf(q.purpose),
                 questions,
-                title.equals(q.title) && lang.equals(DEFAULT_LANGUAGE) ? DEFAULT_LANGUAGE : lang,
+                translated ? lang : DEFAULT_LANGUAGE,
                 q.builtIn,
                 q.familyId,
                 q.revision,

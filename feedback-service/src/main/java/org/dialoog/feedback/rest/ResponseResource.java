@@ -25,6 +25,7 @@ import org.dialoog.conventions.security.Caller;
 import org.dialoog.feedback.service.ResponseService;
 import org.dialoog.feedback.store.PublicRounds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,8 +57,21 @@ public class ResponseResource {
             @Size(max = 100) @Schema(description = "The respondent token; absent for PUBLIC rounds")
             String token,
 
-            @NotNull @Size(max = 200) @Schema(examples = "{\"trust\": 4, \"voice\": 5, \"remarks\": \"Goed gesprek.\"}")
+            @NotNull
+            @Size(max = 200)
+            @Schema(
+                    type = SchemaType.OBJECT,
+                    additionalProperties = AnswerValue.class,
+                    examples = "{\"trust\": 4, \"voice\": 5, \"remarks\": \"Goed gesprek.\"}")
             Map<String, JsonNode> answers) {}
+
+    /** What one answer may be; for the document only (the service reads any JSON value and checks it per question). */
+    @Schema(
+            name = "AnswerValue",
+            description =
+                    "A whole number (SCALE), an option key (SINGLE_CHOICE) or text (TEXT), or a list of option keys (MULTIPLE_CHOICE)",
+            anyOf = {Long.class, String.class, String[].class})
+    interface AnswerValue {}
 
     /** The receipt of a response; it names nothing that could identify the respondent. */
     @Schema(name = "ResponseReceipt")
@@ -68,6 +82,7 @@ public class ResponseResource {
     @PermitAll
     @Extension(name = OpenApiConventions.PUBLIC, value = "true")
     @Operation(
+            operationId = "submitResponse",
             summary = "Respond",
             description =
                     "No account: a token (not for PUBLIC rounds) is the credential. Every answer is "
@@ -75,6 +90,9 @@ public class ResponseResource {
                             + "A token works once (409 the second time), only for its round (409), and only while the round is open (409 with "
                             + "the reason). The response keeps the respondent's party and never the participant or the token. Text answers of "
                             + "PUBLIC rounds wait for moderation. Unauthenticated: limited per client address and per round (429 with Retry-After).")
+    @APIResponse(
+            responseCode = "403",
+            description = "The respondent token is not valid: unknown, for another round, or this round takes none")
     @APIResponse(
             responseCode = "201",
             description = "Received",

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 public record RoundView(
         UUID id,
         UUID engagementId,
-        @Nullable UUID sessionId,
+        @Schema(nullable = true) @Nullable UUID sessionId,
         UUID questionnaireId,
         FeedbackRound.Audience audience,
-        @Nullable OffsetDateTime opensAt,
-        @Nullable OffsetDateTime closesAt,
-        @Nullable OffsetDateTime closedAt,
+        @Schema(nullable = true) @Nullable OffsetDateTime opensAt,
+        @Schema(nullable = true) @Nullable OffsetDateTime closesAt,
+        @Schema(nullable = true) @Nullable OffsetDateTime closedAt,
 
         @Schema(description = "SCHEDULED before opensAt, OPEN, CLOSED after closesAt or a close")
         FeedbackRound.State state,

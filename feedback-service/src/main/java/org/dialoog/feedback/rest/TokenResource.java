@@ -47,6 +47,7 @@ public class TokenResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "issueRespondentTokens",
             summary = "Issue respondent tokens",
             description =
                     "One single-use token per eligible participant who has none yet: "

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.Question;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,25 +26,31 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
 
     /** One round on the time axis. */
     public record RoundPoint(
-            UUID roundId, @Nullable UUID sessionId, OffsetDateTime startedAt, long responses, boolean withheld) {}
+            UUID roundId,
+            @Schema(nullable = true) @Nullable UUID sessionId,
+            OffsetDateTime startedAt,
+            long responses,
+            boolean withheld) {}
 
     /** A dimension's value in one round; null values where k-anonymity hides them or nobody answered. */
     public record Point(
             UUID roundId,
             long answers,
-            @Nullable Double mean,
-            @Nullable Double ci95Low,
-            @Nullable Double ci95High,
+            @Schema(nullable = true) @Nullable Double mean,
+            @Schema(nullable = true) @Nullable Double ci95Low,
+            @Schema(nullable = true) @Nullable Double ci95High,
             boolean suppressed) {}
 
     /** The direction of a series: slope per round, and what that means. */
-    public record Trend(@Nullable Double slopePerRound, String direction) {}
+    public record Trend(@Schema(nullable = true) @Nullable Double slopePerRound, String direction) {}
 
     /** A party's series. */
-    public record PartySeries(UUID partyId, @Nullable String name, List<Point> series, Trend trend) {}
+    public record PartySeries(
+            UUID partyId, @Schema(nullable = true) @Nullable String name, List<Point> series, Trend trend) {}
 
     /** The spread of the party means in one round (null when fewer than two parties can be shown). */
-    public record Spread(UUID roundId, @Nullable Double spread, int partiesCompared) {}
+    public record Spread(
+            UUID roundId, @Schema(nullable = true) @Nullable Double spread, int partiesCompared) {}
 
     /** Divergence between parties over time. */
     public record Divergence(List<Spread> series, Trend trend) {}

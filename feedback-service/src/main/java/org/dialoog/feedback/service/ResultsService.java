@@ -20,6 +20,7 @@ import org.dialoog.feedback.TokenIssue;
 import org.dialoog.feedback.events.EventTypes;
 import org.dialoog.feedback.events.FeedbackEvents;
 import org.dialoog.feedback.store.AnswerCounts;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A round's results, read from the pre-aggregated counters, and the FeedbackResultsUpdated event that carries them. */
@@ -46,12 +47,12 @@ public class ResultsService {
     public record Results(
             UUID roundId,
             UUID engagementId,
-            @Nullable UUID sessionId,
+            @Schema(nullable = true) @Nullable UUID sessionId,
             String state,
             String audience,
             long responses,
-            @Nullable Long tokensIssued,
-            @Nullable Double responseRate,
+            @Schema(nullable = true) @Nullable Long tokensIssued,
+            @Schema(nullable = true) @Nullable Double responseRate,
             int minGroupSize,
             boolean withheld,
             List<RoundAggregates.QuestionResult> questions,
@@ -62,9 +63,9 @@ public class ResultsService {
     /** A party in the results, with its name from engagement events. */
     public record Party(
             UUID partyId,
-            @Nullable String name,
+            @Schema(nullable = true) @Nullable String name,
             boolean suppressed,
-            @Nullable Long responses,
+            @Schema(nullable = true) @Nullable Long responses,
             List<RoundAggregates.QuestionResult> questions,
             List<RoundAggregates.DimensionResult> dimensions) {}
 

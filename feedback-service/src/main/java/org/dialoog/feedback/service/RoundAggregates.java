@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.store.AnswerCounts;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,20 +32,20 @@ public final class RoundAggregates {
             String key,
             String text,
             Question.QuestionType type,
-            Question.@Nullable Dimension dimension,
+            @Schema(nullable = true) Question.@Nullable Dimension dimension,
             long answers,
             List<ValueCount> distribution,
-            @Nullable Double mean,
-            @Nullable Double ci95Low,
-            @Nullable Double ci95High) {}
+            @Schema(nullable = true) @Nullable Double mean,
+            @Schema(nullable = true) @Nullable Double ci95Low,
+            @Schema(nullable = true) @Nullable Double ci95High) {}
 
     /** A dimension on the 0–100 scale. */
     public record DimensionResult(
             Question.Dimension dimension,
             long answers,
-            @Nullable Double mean,
-            @Nullable Double ci95Low,
-            @Nullable Double ci95High) {}
+            @Schema(nullable = true) @Nullable Double mean,
+            @Schema(nullable = true) @Nullable Double ci95Low,
+            @Schema(nullable = true) @Nullable Double ci95High) {}
 
     /** One party's share; the lists are empty and {@code responses} null when the party is suppressed. */
     public record PartyResult(

@@ -109,6 +109,12 @@ class QuestionnaireTest {
                 .body(
                         "questions.find { it.key == 'voice' }.text",
                         equalTo("My perspective was given enough room today."));
+        facilitator()
+                .header("Accept-Language", "de")
+                .get("/api/v1/questionnaires/{id}", id)
+                .then()
+                .body("title", equalTo("Evaluatie bijeenkomst"))
+                .body("language", equalTo("nl"));
     }
 
     @Test

@@ -79,9 +79,7 @@ class FuzzTest {
         List<String> failures = fuzz.run(
                 "feedback-service",
                 Map.of(
-                        "questionnaires/{id}", questionnaire,
                         "questionnaireId", questionnaire,
-                        "feedback-rounds/{id}", round,
                         "roundId", round,
                         "contributionId", contribution,
                         "engagementId", e.id().toString()),
@@ -101,7 +99,7 @@ class FuzzTest {
                 // a moderated contribution stays decided; a closed round takes no responses
                 List.of(
                         "POST /feedback-rounds/{roundId}/contributions/{contributionId}/moderation",
-                        "POST /feedback-rounds/{id}/close"));
+                        "POST /feedback-rounds/{roundId}/close"));
 
         assertThat(failures).isEmpty();
     }

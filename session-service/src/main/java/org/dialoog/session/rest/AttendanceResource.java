@@ -52,6 +52,7 @@ public class AttendanceResource {
     @PUT
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "recordAttendance",
             summary = "Record attendance",
             description = "Once the session started and before it is completed; a later "
                     + "mark for the same participant replaces the earlier one. Participants need not have been invited (walk-ins), "
@@ -71,7 +72,7 @@ public class AttendanceResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get the attendance list")
+    @Operation(operationId = "listAttendance", summary = "Get the attendance list")
     public List<AttendanceView> list(@PathParam("sessionId") UUID sessionId) {
         return service.list(sessionId).stream().map(AttendanceView::of).toList();
     }

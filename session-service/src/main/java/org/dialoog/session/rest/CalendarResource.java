@@ -39,7 +39,10 @@ public class CalendarResource {
     @GET
     @Produces(CalendarService.MEDIA_TYPE)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "A session as an iCalendar file", description = DESCRIPTION)
+    @Operation(
+            operationId = "getSessionCalendar",
+            summary = "A session as an iCalendar file",
+            description = DESCRIPTION)
     @APIResponse(
             responseCode = "200",
             description = "The calendar",

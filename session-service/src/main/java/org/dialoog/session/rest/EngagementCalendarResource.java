@@ -34,6 +34,7 @@ public class EngagementCalendarResource {
     @Produces(CalendarService.MEDIA_TYPE)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getEngagementCalendar",
             summary = "All sessions of an engagement as one iCalendar file",
             description = CalendarResource.DESCRIPTION)
     @APIResponse(

@@ -24,11 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.Invitation;
 import org.dialoog.session.service.InvitationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,9 +64,11 @@ public class InvitationResource {
             UUID partyId,
             Invitation.Status status,
             OffsetDateTime invitedAt,
-            @Nullable OffsetDateTime respondedAt,
+            @Schema(nullable = true) @Nullable OffsetDateTime respondedAt,
 
-            @Schema(description = "When the participant joined the waitlist; the earliest gets the next free seat")
+            @Schema(
+                    description = "When the participant joined the waitlist; the earliest gets the next free seat",
+                    nullable = true)
             @Nullable
             OffsetDateTime waitlistedAt) {
         static InvitationView of(Invitation i) {
@@ -86,6 +90,7 @@ public class InvitationResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "createInvitations",
             summary = "Invite participants",
             description = "Invites the named participants and every current participant of "
                     + "the named parties, all of the session's engagement (400 naming each unknown one). Inviting someone twice "
@@ -108,7 +113,11 @@ public class InvitationResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "List a session's invitations", description = "In the order they were sent; filter by status.")
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Invitation")
+    @Operation(
+            operationId = "listInvitations",
+            summary = "List a session's invitations",
+            description = "In the order they were sent; filter by status.")
     public Response list(
             @PathParam("sessionId") UUID sessionId,
             @QueryParam("status") Invitation.Status status,
@@ -122,6 +131,7 @@ public class InvitationResource {
     @Path("/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "respondToInvitation",
             summary = "Record an invitee's answer",
             description = "ACCEPTED takes a seat while one is free and otherwise "
                     + "puts the invitee on the waitlist (status WAITLISTED); DECLINED or TENTATIVE from someone holding a seat gives it "

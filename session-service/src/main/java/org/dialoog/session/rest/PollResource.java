@@ -133,8 +133,8 @@ public class PollResource {
             SchedulingPoll.Status status,
             List<RankedSlot> ranking,
             List<VoteView> votes,
-            UUID decidedSlotId,
-            UUID sessionId,
+            @Schema(nullable = true) UUID decidedSlotId,
+            @Schema(nullable = true) UUID sessionId,
             OffsetDateTime createdAt,
             long version) {
         static PollView of(PollService.Outcome o) {
@@ -170,6 +170,7 @@ public class PollResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "createSchedulingPoll",
             summary = "Open a scheduling poll",
             description = "For an ACTIVE engagement the caller facilitates; each party must "
                     + "have participants known here.")
@@ -200,35 +201,38 @@ public class PollResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{pollId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
     @Operation(
+            operationId = "getSchedulingPoll",
             summary = "Get a poll with its slots ranked",
             description = "Ranked first by the number of parties with at least "
                     + "one available participant (in a dialogue every party present matters most), then by the number of available "
                     + "participants, then earliest first.")
-    public PollView get(@PathParam("id") UUID id) {
+    public PollView get(@PathParam("pollId") UUID id) {
         return PollView.of(service.get(id));
     }
 
     @PUT
-    @Path("/{id}/votes/{participantId}")
+    @Path("/{pollId}/votes/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "castPollVote",
             summary = "Record a participant's availability",
             description = "The participant must belong to one of the poll's "
                     + "parties; voting again replaces the earlier vote. Closed once the poll is decided (409).")
     public VoteView vote(
-            @PathParam("id") UUID id,
+            @PathParam("pollId") UUID id,
             @PathParam("participantId") UUID participantId,
             @NotNull @Valid VoteRequest request) {
         return VoteView.of(service.vote(id, participantId, request.available()));
     }
 
     @POST
-    @Path("/{id}/decision")
+    @Path("/{pollId}/decision")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "decideSchedulingPoll",
             summary = "Choose a slot",
             description = "Schedules the session in the chosen slot (the same rules as POST /sessions) "
                     + "and invites every current participant of the poll's parties.")
@@ -239,7 +243,7 @@ public class PollResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
-    public Response decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest r, @Context UriInfo uri) {
+    public Response decide(@PathParam("pollId") UUID id, @NotNull @Valid DecisionRequest r, @Context UriInfo uri) {
         var poll = service.get(id);
         var slot = service.slot(id, r.slotId());
         SessionDetails details = new SessionDetails(

@@ -83,7 +83,10 @@ public class RegistrationResource {
             UUID sessionId,
             Registration.Status status,
 
-            @Schema(description = "Shown once; needed to cancel", examples = "q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1a")
+            @Schema(
+                    description = "Shown once; needed to cancel",
+                    examples = "q3V8v0yJ1kq9Xj3cXQp2b7c8ZrT4mN1a",
+                    nullable = true)
             @Nullable
             String code,
 
@@ -102,8 +105,8 @@ public class RegistrationResource {
             String email,
             Registration.Status status,
             OffsetDateTime registeredAt,
-            @Nullable OffsetDateTime waitlistedAt,
-            @Nullable OffsetDateTime cancelledAt) {
+            @Schema(nullable = true) @Nullable OffsetDateTime waitlistedAt,
+            @Schema(nullable = true) @Nullable OffsetDateTime cancelledAt) {
         static RegistrationView of(Registration r) {
             return new RegistrationView(
                     r.id, r.sessionId, r.name, r.email, r.status, r.registeredAt, r.waitlistedAt, r.cancelledAt);
@@ -114,6 +117,7 @@ public class RegistrationResource {
     @PermitAll
     @Extension(name = OpenApiConventions.PUBLIC, value = "true")
     @Operation(
+            operationId = "createRegistration",
             summary = "Register for an open session",
             description = "For sessions with openRegistration, before they start. "
                     + "CONFIRMED while a seat is free (seats are shared with accepted invitations), otherwise WAITLISTED; a freed seat "
@@ -143,6 +147,7 @@ public class RegistrationResource {
     @PermitAll
     @Extension(name = OpenApiConventions.PUBLIC, value = "true")
     @Operation(
+            operationId = "cancelRegistration",
             summary = "Cancel a registration with its code",
             description = "A confirmed seat goes to the first on the "
                     + "waitlist. Cancelling twice answers the cancelled registration again; an unknown code is a 404."
@@ -163,7 +168,9 @@ public class RegistrationResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Registration")
     @Operation(
+            operationId = "listRegistrations",
             summary = "List a session's registrations",
             description = "With names and e-mail addresses: only for the " + "engagement's facilitators and admins.")
     public Response list(
@@ -175,10 +182,10 @@ public class RegistrationResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{registrationId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Get one registration")
-    public RegistrationView get(@PathParam("sessionId") UUID sessionId, @PathParam("id") UUID id) {
+    @Operation(operationId = "getRegistration", summary = "Get one registration")
+    public RegistrationView get(@PathParam("sessionId") UUID sessionId, @PathParam("registrationId") UUID id) {
         return RegistrationView.of(service.find(sessionId, id));
     }
 

@@ -52,10 +52,13 @@ public record SessionRequest(
     public record Location(
             @NotNull LocationMode mode,
 
-            @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht") @Nullable
+            @Size(max = 500) @Schema(examples = "Stadhuisplein 1, Utrecht", nullable = true) @Nullable
             String address,
 
-            @URL(protocol = "https") @Size(max = 500) @Schema(examples = "https://meet.example.nl/abc") @Nullable
+            @URL(protocol = "https")
+            @Size(max = 500)
+            @Schema(examples = "https://meet.example.nl/abc", nullable = true)
+            @Nullable
             String url) {
 
         SessionDetails.Location toDetails() {

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.conventions.rest.IdempotentCreate;
 import org.dialoog.conventions.rest.MergePatch;
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
@@ -37,6 +38,7 @@ import org.dialoog.session.SessionStatus;
 import org.dialoog.session.SessionType;
 import org.dialoog.session.service.SessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,6 +66,7 @@ public class SessionResource {
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "scheduleSession",
             summary = "Schedule a session",
             description = "The engagement must be known here and ACTIVE: 400 for an unknown "
                     + "engagement (one created a moment ago becomes known within a second), 409 for one that is not active, 409 when a "
@@ -95,7 +98,9 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "Session")
     @Operation(
+            operationId = "listSessions",
             summary = "List sessions",
             description = "Earliest first. Facilitators see the sessions of engagements they "
                     + "facilitate, clients those of engagements that name them as contact.")
@@ -126,9 +131,9 @@ public class SessionResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{sessionId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(summary = "Get a session")
+    @Operation(operationId = "getSession", summary = "Get a session")
     @APIResponse(
             responseCode = "200",
             description = "The session; ETag carries its version",
@@ -136,16 +141,18 @@ public class SessionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("sessionId") UUID id) {
         Session s = service.find(id);
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{sessionId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "SessionRequest")
     @Operation(
+            operationId = "updateSession",
             summary = "Change or reschedule a session",
             description = "JSON merge patch (RFC 7396) of the fields of "
                     + "SessionRequest, for a PLANNED session; send If-Match with the ETag. A change of startsAt, endsAt or timeZone "
@@ -160,7 +167,7 @@ public class SessionResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
     public Response patch(
-            @PathParam("id") UUID id,
+            @PathParam("sessionId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
             @NotNull JsonNode patch) {
         Long expected = Versions.expected(ifMatch);
@@ -171,9 +178,10 @@ public class SessionResource {
     }
 
     @POST
-    @Path("/{id}/cancel")
+    @Path("/{sessionId}/cancel")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "cancelSession",
             summary = "Cancel a session",
             description = "Only a PLANNED session; invitees learn it through the SessionCancelled event.")
     @APIResponse(
@@ -184,7 +192,7 @@ public class SessionResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
     public Response cancel(
-            @PathParam("id") UUID id,
+            @PathParam("sessionId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
             @NotNull @Valid CancelRequest request) {
         Session s =
@@ -199,10 +207,11 @@ public class SessionResource {
             String reason) {}
 
     @POST
-    @Path("/{id}/complete")
+    @Path("/{sessionId}/complete")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "completeSession",
             summary = "Complete a session",
             description = "Only a PLANNED session that has started (409 otherwise). "
                     + "The SessionCompleted event carries the attendees marked present, with their parties; feedback-service opens "
@@ -214,7 +223,8 @@ public class SessionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SessionView.class)))
-    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+    public Response complete(
+            @PathParam("sessionId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         Session s = service.complete(id, Versions.expected(ifMatch));
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
     }

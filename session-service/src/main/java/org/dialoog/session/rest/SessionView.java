@@ -19,22 +19,22 @@ public record SessionView(
         UUID engagementId,
         SessionType type,
         String title,
-        @Nullable String description,
+        @Schema(nullable = true) @Nullable String description,
         List<AgendaItem> agenda,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
         String timeZone,
         SessionRequest.Location location,
-        @Nullable Integer capacity,
+        @Schema(nullable = true) @Nullable Integer capacity,
         List<String> facilitators,
         boolean openRegistration,
         SessionStatus status,
-        @Nullable String cancelReason,
+        @Schema(nullable = true) @Nullable String cancelReason,
 
         @Schema(description = "iCalendar SEQUENCE: rises on every reschedule and on cancellation")
         int sequence,
 
-        @Nullable OffsetDateTime completedAt,
+        @Schema(nullable = true) @Nullable OffsetDateTime completedAt,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

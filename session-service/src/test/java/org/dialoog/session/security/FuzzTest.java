@@ -118,26 +118,25 @@ class FuzzTest {
         List<String> failures = fuzz.run(
                 "session-service",
                 Map.ofEntries(
-                        Map.entry("sessions/{id}", session),
                         Map.entry("sessionId", session),
                         Map.entry("engagementId", e.id().toString()),
                         Map.entry("participantId", participant.toString()),
                         Map.entry("participantIds", participant.toString()),
                         Map.entry("partyIds", party.toString()),
-                        Map.entry("scheduling-polls/{id}", poll.getString("id")),
+                        Map.entry("pollId", poll.getString("id")),
                         Map.entry("slotId", slotId),
                         Map.entry("available", slotId),
-                        Map.entry("registrations/{id}", registration),
+                        Map.entry("registrationId", registration),
                         Map.entry("facilitators", Api.FACILITATOR_ID)),
                 Map.of(
                         "POST /sessions", json.writeValueAsString(sessionRequest),
                         "POST /scheduling-polls", json.writeValueAsString(pollRequest),
-                        "POST /scheduling-polls/{id}/decision", json.writeValueAsString(decision)),
+                        "POST /scheduling-polls/{pollId}/decision", json.writeValueAsString(decision)),
                 // deciding the poll closes its votes; completing or cancelling the session ends its invitations
                 List.of(
-                        "POST /scheduling-polls/{id}/decision",
-                        "POST /sessions/{id}/complete",
-                        "POST /sessions/{id}/cancel"));
+                        "POST /scheduling-polls/{pollId}/decision",
+                        "POST /sessions/{sessionId}/complete",
+                        "POST /sessions/{sessionId}/cancel"));
 
         assertThat(failures).isEmpty();
     }
