@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.rest.CalendarFeedViews.CalendarFeedRequest;
@@ -29,6 +30,7 @@ import org.dialoog.session.rest.CalendarFeedViews.CalendarFeedView;
 import org.dialoog.session.rest.CalendarFeedViews.CreatedCalendarFeed;
 import org.dialoog.session.service.CalendarFeedService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,6 +57,7 @@ public class CalendarFeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "createCalendarFeed",
             summary = "Create a calendar feed",
             description = "A subscription URL for all sessions of an engagement, or, with participantId, for the "
                     + "sessions that participant is invited to (declined invitations left out). The URL carries a secret "
@@ -84,16 +87,12 @@ public class CalendarFeedResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "CalendarFeed")
     @Operation(
+            operationId = "listCalendarFeeds",
             summary = "List an engagement's calendar feeds",
             description = "Oldest first, without their secrets or URLs (those were shown once, at creation).")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of feeds; Link names the other pages",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CalendarFeedViews.CalendarFeedPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of feeds; Link names the other pages")
     @APIResponse(responseCode = "403", description = "Not a facilitator of this engagement, nor an admin")
     @APIResponse(responseCode = "404", description = "No such engagement, or not visible to this caller")
     public Response list(
@@ -106,10 +105,13 @@ public class CalendarFeedResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{calendarFeedId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
-    @Operation(summary = "Get a calendar feed's description", description = "Without its secret or URL.")
+    @Operation(
+            operationId = "getCalendarFeed",
+            summary = "Get a calendar feed's description",
+            description = "Without its secret or URL.")
     @APIResponse(
             responseCode = "200",
             description = "The feed",
@@ -119,21 +121,22 @@ public class CalendarFeedResource {
                             schema = @Schema(implementation = CalendarFeedView.class)))
     @APIResponse(responseCode = "403", description = "Not a facilitator of this engagement, nor an admin")
     @APIResponse(responseCode = "404", description = "No such feed (revoked), or not visible to this caller")
-    public CalendarFeedView get(@PathParam("id") UUID id) {
+    public CalendarFeedView get(@PathParam("calendarFeedId") UUID id) {
         return CalendarFeedView.of(service.find(id));
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{calendarFeedId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
     @Operation(
+            operationId = "revokeCalendarFeed",
             summary = "Revoke a calendar feed",
             description = "From now on its URL answers 404, exactly like a URL that never existed; calendar apps "
                     + "subscribed to it stop receiving updates. Create a new feed to give access again.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "403", description = "Not a facilitator of this engagement, nor an admin")
     @APIResponse(responseCode = "404", description = "No such feed (already revoked), or not visible to this caller")
-    public Response revoke(@PathParam("id") UUID id) {
+    public Response revoke(@PathParam("calendarFeedId") UUID id) {
         service.revoke(id);
         return Response.noContent().build();
     }

@@ -2,7 +2,6 @@ package org.dialoog.session.rest;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -65,7 +64,8 @@ final class CalendarFeedViews {
             @Schema(
                     description = "For the sessions this participant is invited to; leave out for all sessions of the "
                             + "engagement",
-                    examples = "8d2e4b6a-1c3f-4e5d-9b7a-6f0e2d1c3b4a")
+                    examples = "8d2e4b6a-1c3f-4e5d-9b7a-6f0e2d1c3b4a",
+                    nullable = true)
             @Nullable
             UUID participantId) {}
 
@@ -75,7 +75,7 @@ final class CalendarFeedViews {
             UUID id,
             UUID engagementId,
 
-            @Schema(description = "Set for a participant's feed") @Nullable
+            @Schema(description = "Set for a participant's feed", nullable = true) @Nullable
             UUID participantId,
 
             @Schema(description = "User id of whoever created it", examples = "fac-anna")
@@ -87,20 +87,15 @@ final class CalendarFeedViews {
         }
     }
 
-    /** One page of feeds, as {@code GET /calendar-feeds} answers it (documentation of the shared page shape). */
-    @Schema(name = "CalendarFeedPage")
-    record CalendarFeedPage(
-            List<CalendarFeedView> items,
-            @Schema(examples = "1") int page,
-            @Schema(examples = "20") int pageSize,
-            @Schema(examples = "2") long total) {}
-
     /** A new feed, with its URL: the only time the secret is shown. */
     @Schema(name = "CreatedCalendarFeed")
     record CreatedCalendarFeed(
             UUID id,
             UUID engagementId,
-            @Nullable UUID participantId,
+
+            @Schema(description = "Set for a participant's feed", nullable = true) @Nullable
+            UUID participantId,
+
             String createdBy,
             OffsetDateTime createdAt,
 

@@ -55,6 +55,7 @@ public class CalendarSubscriptionResource {
     @Produces(CalendarService.MEDIA_TYPE)
     @PermitAll
     @Operation(
+            operationId = "getCalendarFeedCalendar",
             extensions = @Extension(name = OpenApiConventions.PUBLIC, value = "true"),
             summary = "Read a calendar feed (the subscription URL)",
             description =
