@@ -25,7 +25,10 @@ public class CalendarResource {
 
     static final String DESCRIPTION = "text/calendar (RFC 5545). Each session is a VEVENT whose UID stays the same for "
             + "the session's life; SEQUENCE rises on every reschedule and on cancellation, so calendar apps replace the event "
-            + "they imported; a cancelled session has STATUS:CANCELLED. Times carry the session's TZID with its VTIMEZONE.";
+            + "they imported; a cancelled session has STATUS:CANCELLED. Times carry the session's TZID, and the calendar one VTIMEZONE "
+            + "per TZID, written from the Java runtime's tz database for the sessions' dates (a local time that occurs "
+            + "twice, in the night summer time ends, is written in UTC instead). METHOD:PUBLISH, one DTSTAMP per event, "
+            + "lines folded at 75 octets.";
 
     private final CalendarService calendars;
 

@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import org.dialoog.session.Api;
+import org.dialoog.session.CalendarWitness;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.testkit.DialoogTestResource;
 import org.jspecify.annotations.Nullable;
@@ -130,6 +131,8 @@ class CalendarTest {
                 .contentType("text/calendar")
                 .extract()
                 .asString();
+        // RFC 5545's text rules, and ical.js (Thunderbird's parser) agreeing with ical4j on every event
+        CalendarWitness.read(body);
         return new CalendarBuilder().build(new StringReader(body));
     }
 
