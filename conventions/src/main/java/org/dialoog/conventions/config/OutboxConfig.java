@@ -21,7 +21,7 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration idleWait();
 
-    /** Readiness reports DOWN when the oldest unpublished event is older than this. */
+    /** The messaging health group ({@code /q/health/group/messaging}) is DOWN when the oldest unpublished event is older. */
     @WithDefault("60s")
     Duration maxBacklogAge();
 

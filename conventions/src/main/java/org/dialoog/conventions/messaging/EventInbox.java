@@ -22,6 +22,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -55,15 +57,15 @@ public class EventInbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Caller caller;
-    private final TraceContext trace;
+    private final EventTracing tracing;
     private final MeterRegistry metrics;
     private volatile boolean stopping;
 
-    EventInbox(EntityManager em, ObjectMapper json, Caller caller, TraceContext trace, MeterRegistry metrics) {
+    EventInbox(EntityManager em, ObjectMapper json, Caller caller, EventTracing tracing, MeterRegistry metrics) {
         this.em = em;
         this.json = json;
         this.caller = caller;
-        this.trace = trace;
+        this.tracing = tracing;
         this.metrics = metrics;
     }
 
@@ -156,8 +158,7 @@ public class EventInbox {
                 List<Delivery> done = new ArrayList<>();
                 for (Delivery d : run) {
                     if (first.remove(d.read().id())) {
-                        trace.continueFrom(d.read().traceparent());
-                        handler.accept(d.read());
+                        applyTraced(consumer, d, handler);
                         done.add(d);
                     }
                 }
@@ -205,7 +206,6 @@ public class EventInbox {
     private @Nullable RuntimeException applyOne(String consumer, Delivery d, Consumer<IncomingEvent> handler) {
         IncomingEvent event = d.read();
         caller.actForTenant(event.tenant());
-        trace.continueFrom(event.traceparent());
         @Nullable RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS && !stopping; attempt++) {
             try {
@@ -213,7 +213,7 @@ public class EventInbox {
                     if (firstDeliveries(consumer, List.of(d)).isEmpty()) {
                         return false;
                     }
-                    handler.accept(event);
+                    applyTraced(consumer, d, handler);
                     return true;
                 });
                 metrics.counter(
@@ -233,11 +233,27 @@ public class EventInbox {
                 failure = e;
                 LOG.warnf(
                         "Event %s (%s) failed in %s, attempt %d of %d: %s [traceparent %s]",
-                        event.id(), event.type(), consumer, attempt, ATTEMPTS, e.getMessage(), trace.current());
+                        event.id(), event.type(), consumer, attempt, ATTEMPTS, e.getMessage(), event.traceparent());
                 sleep(50L * attempt);
             }
         }
         return failure;
+    }
+
+    /**
+     * Runs the handler in a process span, a child of the producer's publish span, made current so that events the
+     * handler records in turn continue the same trace.
+     */
+    @SuppressWarnings("try") // the scope is only held open
+    private void applyTraced(String consumer, Delivery d, Consumer<IncomingEvent> handler) {
+        Span span = tracing.process(d.record.topic(), consumer, d.read(), d.record.partition(), d.record.offset());
+        try (Scope current = span.makeCurrent()) {
+            handler.accept(d.read());
+        } catch (RuntimeException e) {
+            EventTracing.fail(span, e);
+            throw e;
+        }
+        span.end();
     }
 
     /**

@@ -12,10 +12,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dialoog.conventions.config.OutboxConfig;
 import org.dialoog.conventions.security.Caller;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Writes events into the outbox table inside the caller's transaction, so an event exists if
- * and only if the change it describes was committed. {@link OutboxRelay} publishes them.
+ * and only if the change it describes was committed. {@link OutboxRelay} publishes them. Each row
+ * keeps the W3C {@code traceparent} of the span it was recorded in ({@link EventTracing}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -23,14 +26,14 @@ public class Outbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Caller caller;
-    private final TraceContext trace;
+    private final EventTracing tracing;
     private final OutboxConfig config;
 
-    Outbox(EntityManager em, ObjectMapper json, Caller caller, TraceContext trace, OutboxConfig config) {
+    Outbox(EntityManager em, ObjectMapper json, Caller caller, EventTracing tracing, OutboxConfig config) {
         this.em = em;
         this.json = json;
         this.caller = caller;
-        this.trace = trace;
+        this.tracing = tracing;
         this.config = config;
     }
 
@@ -57,7 +60,10 @@ public class Outbox {
                 .setParameter(6, subject.toString())
                 .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(8, write(data))
-                .setParameter(9, trace.current())
+                // typed, so that a row without a trace (tracing switched off) binds a null text
+                .setParameter(
+                        9,
+                        new TypedParameterValue<>(StandardBasicTypes.STRING, tracing.forOutbox(config.topic(), type)))
                 .executeUpdate();
         return id;
     }

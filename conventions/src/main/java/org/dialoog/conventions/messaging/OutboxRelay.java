@@ -23,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,6 +43,7 @@ import org.postgresql.PGConnection;
  * published. Woken by PostgreSQL NOTIFY, so events leave within milliseconds; with Kafka down it
  * keeps retrying and loses nothing. Several replicas may run a relay: a transaction-scoped
  * advisory lock lets only one publish at a time, which keeps each engagement's events in order.
+ * Each event is published in a span of its own that continues the trace it was recorded in.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +56,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
+    private final EventTracing tracing;
     private final String bootstrapServers;
     private final Timer publishDelay;
     private final AtomicLong backlog = new AtomicLong();
@@ -66,10 +69,12 @@ public class OutboxRelay {
     public OutboxRelay(
             AgroalDataSource dataSource,
             OutboxConfig config,
+            EventTracing tracing,
             MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.config = config;
+        this.tracing = tracing;
         this.bootstrapServers = bootstrapServers;
         this.publishDelay = Timer.builder("dialoog.outbox.publish.delay")
                 .description("Time from an event's commit to its acknowledgement by Kafka")
@@ -186,7 +191,7 @@ public class OutboxRelay {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
                     committed.add(rs.getObject(11, OffsetDateTime.class));
-                    sends.add(producer().send(toRecord(rs)));
+                    sends.add(send(rs));
                 }
             }
         }
@@ -206,7 +211,37 @@ public class OutboxRelay {
         return seqs.size();
     }
 
-    private ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {
+    /**
+     * Sends one row in a publish span of its own, a child of the span that recorded it; the span's context is the
+     * record's {@code traceparent}, and it ends when Kafka acknowledges (or refuses) the record.
+     */
+    private Future<RecordMetadata> send(ResultSet rs) throws SQLException {
+        Span span = tracing.publish(
+                rs.getString("topic"),
+                rs.getString("traceparent"),
+                rs.getString("id"),
+                rs.getString("type"),
+                rs.getString("partition_key"));
+        String traceparent = EventTracing.traceparent(span);
+        try {
+            // without a span (tracing off) the record still carries the trace it was recorded in
+            var record = toRecord(rs, traceparent == null ? rs.getString("traceparent") : traceparent);
+            return producer().send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    EventTracing.fail(span, failure);
+                } else {
+                    span.setAttribute("messaging.destination.partition.id", Integer.toString(metadata.partition()));
+                    span.setAttribute("messaging.kafka.offset", metadata.offset());
+                    span.end();
+                }
+            });
+        } catch (RuntimeException e) {
+            EventTracing.fail(span, e);
+            throw e;
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(ResultSet rs, @Nullable String traceparent) throws SQLException {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(
                 rs.getString("topic"),
                 rs.getString("partition_key"),
@@ -220,7 +255,7 @@ public class OutboxRelay {
                         rs.getString("subject"),
                         rs.getObject("occurred_at", OffsetDateTime.class),
                         rs.getString("tenant"),
-                        rs.getString("traceparent")));
+                        traceparent));
         return r;
     }
 

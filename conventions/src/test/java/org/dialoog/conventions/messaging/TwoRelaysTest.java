@@ -48,11 +48,15 @@ class TwoRelaysTest {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    EventTracing tracing;
+
     @Test
     void twoRelaysPublishEveryEventInOrderPerKey() throws Exception {
         OutboxRelay second = new OutboxRelay(
                 agroal,
                 config,
+                tracing,
                 new SimpleMeterRegistry(),
                 DialoogTestResource.broker().bootstrapServers());
         second.start(new StartupEvent());

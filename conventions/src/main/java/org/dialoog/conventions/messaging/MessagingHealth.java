@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.HealthGroup;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -15,22 +16,25 @@ import org.dialoog.conventions.config.OutboxConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while Kafka answers and the outbox keeps up: with the broker gone, or events
- * waiting longer than {@code dialoog.outbox.max-backlog-age}, the instance reports DOWN (and UP
- * again by itself once they recover). The database has Quarkus' own readiness check.
+ * Whether events flow: Kafka answers and the outbox keeps up. Served as its own health group,
+ * {@code /q/health/group/messaging}, and deliberately not part of readiness: with the broker gone
+ * the API still accepts every write (the outbox keeps it), so taking the pod out of its Service
+ * would only turn a delay of events into refused requests. Readiness is the database alone.
  */
-@Readiness
+@HealthGroup(MessagingHealth.GROUP)
 @ApplicationScoped
-public class MessagingReadiness implements HealthCheck {
+public class MessagingHealth implements HealthCheck {
+
+    /** The health group's name: {@code /q/health/group/messaging}. */
+    public static final String GROUP = "messaging";
 
     private final OutboxRelay relay;
     private final OutboxConfig config;
     private final Admin admin;
 
-    MessagingReadiness(
+    MessagingHealth(
             OutboxRelay relay,
             OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
@@ -44,16 +48,16 @@ public class MessagingReadiness implements HealthCheck {
         this.admin = Admin.create(p);
     }
 
-    /** Connects at start-up, on the admin client's own thread, so the first readiness probe does not wait for it. */
+    /** Connects at start-up, on the admin client's own thread, so the first probe does not wait for it. */
     void connectEarly(@Observes StartupEvent event) {
-        // fire and forget: the answer only warms the connection; readiness asks again itself
+        // fire and forget: the answer only warms the connection; the check asks again itself
         var unused = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
                 .clusterId();
     }
 
     @Override
     public HealthCheckResponse call() {
-        var answer = HealthCheckResponse.named("messaging")
+        var answer = HealthCheckResponse.named(GROUP)
                 .withData("outboxBacklog", relay.backlog())
                 .withData(
                         "oldestUnpublishedSeconds", relay.oldestUnpublishedAge().toSeconds());
