@@ -206,9 +206,11 @@ class ScaleOutTest {
                 assertThat(statuses.keySet())
                         .as("every answer a live replica gave")
                         .containsOnly(201);
+                // per writer: the request in flight at the kill, and one sent on a pooled connection to the
+                // dead replica (a reset, not a refusal: nothing tells the writer whether it arrived)
                 assertThat(answersLost.get())
                         .as("only requests in flight at the kill")
-                        .isLessThanOrEqualTo(WRITERS);
+                        .isLessThanOrEqualTo(2 * WRITERS);
                 assertThat(acknowledgedDuringOutage.get())
                         .as("writes accepted while Kafka was down")
                         .isPositive();
