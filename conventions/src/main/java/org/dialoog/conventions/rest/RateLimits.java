@@ -1,8 +1,6 @@
 package org.dialoog.conventions.rest;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,51 +12,45 @@ import org.dialoog.conventions.domain.DomainException;
  * Per-minute limits on the unauthenticated write paths, per client address and per target
  * (a session or a feedback round). The target's budget is shared, but each address keeps a small
  * allowance per target that the others cannot use up, so that some noisy addresses cannot lock
- * everyone else out. Counted in this replica's memory: with n replicas behind a load balancer the
- * effective limit is up to n times the configured one, which is what the limits are sized for.
- * Over a limit the answer is a 429 problem with Retry-After.
+ * everyone else out. Counted in the service's database ({@link RateLimitWindows}), so the limits
+ * hold for the service as a whole however many replicas answer. Over a limit the answer is a 429
+ * problem with Retry-After.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    private static final int MAX_KEYS = 100_000;
-
     private final RateLimitConfig config;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final RateLimitWindows windows;
 
-    RateLimits(RateLimitConfig config) {
+    RateLimits(RateLimitConfig config, RateLimitWindows windows) {
         this.config = config;
+        this.windows = windows;
     }
 
     /** Counts one request of {@code kind} from {@code client} to {@code target}, or throws a 429. */
     public void take(String kind, String client, Object target) {
-        long now = System.currentTimeMillis();
-        long minute = now / 60_000;
-        long retryAfter = 60 - (now / 1000) % 60;
-        if (windows.size() > MAX_KEYS) {
-            windows.values().removeIf(w -> w.minute != minute);
-            if (windows.size() > MAX_KEYS) {
-                // a spread-out flood within one minute: forget the per-pair allowances before memory grows without
-                // bound
-                windows.keySet().removeIf(k -> k.contains("|pair|"));
-            }
-        }
-        if (count(kind + "|client|" + client, minute) > config.perClientPerMinute()) {
+        String clientKey = "client|" + client;
+        RateLimitWindows.Counts own = windows.add(kind, List.of(clientKey));
+        if (own.of(clientKey) > config.perClientPerMinute()) {
+            // refused here, so it does not count against the target: one noisy address cannot spend its budget
             throw DomainException.tooManyRequests(
                     "Too many requests from your address; at most " + config.perClientPerMinute()
-                            + " per minute. Try again in " + retryAfter + " s.",
-                    retryAfter);
+                            + " per minute. Try again in " + own.retryAfterSeconds() + " s.",
+                    own.retryAfterSeconds());
         }
-        int fromThisClient = count(kind + "|pair|" + client + "|" + target, minute);
-        int fromEveryone = count(kind + "|target|" + target, minute);
+        String pairKey = "pair|" + client + "|" + target;
+        String targetKey = "target|" + target;
+        RateLimitWindows.Counts counts = windows.add(kind, List.of(pairKey, targetKey));
+        int fromThisClient = counts.of(pairKey);
+        int fromEveryone = counts.of(targetKey);
         // Past its budget a target still takes each address's small allowance, up to a hard ceiling of
         // twice the budget: a crowd of fresh addresses cannot push it without end.
         if ((fromEveryone > config.perTargetPerMinute() && fromThisClient > config.perClientPerTargetAllowance())
                 || fromEveryone > 2 * config.perTargetPerMinute()) {
             throw DomainException.tooManyRequests(
                     "Too many requests for this " + kind + " right now; at most " + config.perTargetPerMinute()
-                            + " per minute. Try again in " + retryAfter + " s.",
-                    retryAfter);
+                            + " per minute. Try again in " + counts.retryAfterSeconds() + " s.",
+                    counts.retryAfterSeconds());
         }
     }
 
@@ -67,13 +59,4 @@ public class RateLimits {
         var address = http.remoteAddress();
         take(kind, address == null ? "unknown" : address.hostAddress(), target);
     }
-
-    private int count(String key, long minute) {
-        return windows.compute(
-                        key, (k, w) -> w == null || w.minute != minute ? new Window(minute, new AtomicInteger()) : w)
-                .count
-                .incrementAndGet();
-    }
-
-    private record Window(long minute, AtomicInteger count) {}
 }

@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * A cheap fingerprint of a service's database, to see that a refused request changed nothing: per table its row
  * count and its newest {@code xmin} (the transaction that last inserted or updated a row), as
  * {@code table=rows/xmin,...}. Leaves out the tables that background work writes on its own: Flyway's history, the
- * outbox (the relay marks rows published), processed events (consumers) and dead letters.
+ * outbox (the relay marks rows published), processed events (consumers) and dead letters; and the rate-limit
+ * counters, which count every request to a public path, refused or not, on purpose.
  */
 public final class DatabaseFingerprint implements Supplier<String> {
 
     private static final Set<String> BACKGROUND =
-            Set.of("flyway_schema_history", "outbox_event", "processed_event", "dead_letter");
+            Set.of("flyway_schema_history", "outbox_event", "processed_event", "dead_letter", "rate_limit_window");
 
     private final DataSource dataSource;
     private @Nullable String query;
