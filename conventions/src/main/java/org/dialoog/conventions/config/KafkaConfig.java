@@ -40,4 +40,20 @@ public interface KafkaConfig {
      */
     @WithDefault("3s")
     Duration heartbeatInterval();
+
+    /**
+     * Whether the service creates its own topics (the one it publishes its events to, and its
+     * dead-letter topic) at start when they are missing. Where topics are managed elsewhere (Strimzi
+     * {@code KafkaTopic}, deploy/k8s) they exist and nothing happens; a broker that cannot be
+     * reached at start is not waited for.
+     */
+    @WithDefault("true")
+    boolean createTopics();
+
+    /** Partitions of the event topic when the service creates it: at most this many replicas share its consumers. */
+    @WithDefault("6")
+    int topicPartitions();
+
+    /** Replicas of each partition of a topic the service creates; unset: the broker's default. */
+    Optional<Short> topicReplicationFactor();
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +22,12 @@ import jakarta.enterprise.event.Reception;
 
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaFuture;
 import org.dialoog.conventions.config.KafkaConfig;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -105,19 +102,7 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
         if (members.isEmpty()) {
             return;
         }
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        // the cluster's security settings, as the consumers get them (kafka.security.protocol, kafka.sasl.*,
-        // kafka.ssl.*)
-        Config all = ConfigProvider.getConfig();
-        for (String name : all.getPropertyNames()) {
-            if (name.startsWith("kafka.security.") || name.startsWith("kafka.sasl.") || name.startsWith("kafka.ssl.")) {
-                all.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring("kafka.".length()), v));
-            }
-        }
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(LEAVE_TIMEOUT.toMillis()));
-        Admin admin = Admin.create(p);
+        Admin admin = KafkaAdmin.create(bootstrapServers, LEAVE_TIMEOUT);
         try {
             List<KafkaFuture<Void>> removals = new ArrayList<>();
             members.forEach((group, ids) -> removals.add(admin.removeMembersFromConsumerGroup(
