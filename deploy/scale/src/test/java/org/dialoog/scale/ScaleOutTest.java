@@ -55,8 +55,8 @@ import org.junit.jupiter.api.Test;
  * Two replicas of engagement-service (the producer) and two of session-service (a consumer of its
  * engagement events), each pair on one database, all on one broker of this test's own: writes go
  * to both producers' APIs the way a load balancer spreads them; one replica of each service is
- * killed with SIGKILL mid-stream; then the broker is stopped for a while (default 15 s,
- * {@code -Ddialoog.scale.outage-seconds=60} for the issue's minute) and started again, and the
+ * killed with SIGKILL mid-stream; then the broker is stopped for a minute (the issue's 60 s;
+ * {@code -Ddialoog.scale.outage-seconds=…} changes it) and started again, and the
  * killed replicas come back under their instance ids. Every write the API acknowledged is applied
  * downstream, every event once; the API answered every request that reached a live replica without
  * a 5xx; nothing is dead-lettered; both consumer groups end balanced over both replicas.
@@ -64,7 +64,7 @@ import org.junit.jupiter.api.Test;
 class ScaleOutTest {
 
     private static final String TOPIC = "dialoog.engagements";
-    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("dialoog.scale.outage-seconds", 15));
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("dialoog.scale.outage-seconds", 60));
     private static final Duration WRITE_PAUSE = Duration.ofMillis(40);
     private static final int WRITERS = 2;
 
