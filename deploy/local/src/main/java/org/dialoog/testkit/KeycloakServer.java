@@ -134,7 +134,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void awaitRealm(Duration timeout) {
         URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
-        switch (HttpReadiness.await(process, discovery, timeout)) {
+        switch (Processes.await(process, discovery, timeout)) {
             case READY -> {
                 return;
             }
@@ -161,14 +161,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** Stops Keycloak (SIGTERM, then SIGKILL after 20 s). */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 
     private static void stop(ProcessHandle process) {

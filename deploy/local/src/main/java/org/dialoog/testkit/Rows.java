@@ -13,8 +13,14 @@ public final class Rows {
     private Rows() {}
 
     public static long count(DataSource dataSource, String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            return count(c, sql, params);
+        }
+    }
+
+    /** The same on a connection the caller holds (a service process's database, outside any data source). */
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

@@ -98,7 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        switch (HttpReadiness.await(process, URI.create(baseUrl() + "/q/health/ready"), timeout)) {
+        switch (Processes.await(process, URI.create(baseUrl() + "/q/health/ready"), timeout)) {
             case READY -> {
                 return;
             }
@@ -131,14 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops the service as an orchestrator does (SIGTERM, then SIGKILL after 20 s); its own database is dropped. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
         if (ownsDatabase) {
             database.close();
         }

@@ -46,6 +46,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dialoog.testkit.DevTokens;
 import org.dialoog.testkit.KafkaBroker;
+import org.dialoog.testkit.Rows;
 import org.dialoog.testkit.ServiceProcess;
 import org.dialoog.testkit.TestDatabase;
 import org.jspecify.annotations.Nullable;
@@ -419,15 +420,8 @@ class ScaleOutTest {
     }
 
     private static long count(TestDatabase db, String sql, Object... params) throws SQLException {
-        try (Connection c = connect(db);
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = connect(db)) {
+            return Rows.count(c, sql, params);
         }
     }
 

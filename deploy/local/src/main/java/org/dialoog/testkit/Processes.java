@@ -7,9 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
-/** Waits for a process being started to answer 200 on one URL, or to give up on it. */
-final class HttpReadiness {
+/** The processes the test kit starts (services, Keycloak): waiting until they answer, and stopping them. */
+final class Processes {
 
     /** How a wait ended. */
     enum Outcome {
@@ -18,8 +19,9 @@ final class HttpReadiness {
         TIMED_OUT
     }
 
-    private HttpReadiness() {}
+    private Processes() {}
 
+    /** Waits for a process being started to answer 200 on one URL, or gives up on it. */
     static Outcome await(Process process, URI url, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
@@ -47,5 +49,17 @@ final class HttpReadiness {
             }
         }
         return Outcome.TIMED_OUT;
+    }
+
+    /** Stops a process as an orchestrator does: SIGTERM, then SIGKILL after 20 s. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
