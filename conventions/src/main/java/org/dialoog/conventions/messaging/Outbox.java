@@ -47,6 +47,12 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String type, UUID key, UUID subject, Object data) {
+        return record(config.topic(), type, key, subject, data);
+    }
+
+    /** Records an event for another topic than the service's own (message requests, {@code mail.Messages}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String type, UUID key, UUID subject, Object data) {
         UUID id = UUID.randomUUID();
         String tenant = caller.tenant().orElseThrow(() -> new IllegalStateException("An event needs a tenant"));
         em.createNativeQuery("""
@@ -54,16 +60,14 @@ public class Outbox {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as json), ?9)""")
                 .setParameter(1, id)
                 .setParameter(2, tenant)
-                .setParameter(3, config.topic())
+                .setParameter(3, topic)
                 .setParameter(4, key.toString())
                 .setParameter(5, type)
                 .setParameter(6, subject.toString())
                 .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(8, write(data))
                 // typed, so that a row without a trace (tracing switched off) binds a null text
-                .setParameter(
-                        9,
-                        new TypedParameterValue<>(StandardBasicTypes.STRING, tracing.forOutbox(config.topic(), type)))
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, tracing.forOutbox(topic, type)))
                 .executeUpdate();
         return id;
     }

@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.dialoog.conventions.config.MessagesConfig;
 import org.dialoog.conventions.config.OutboxConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -44,6 +45,8 @@ import org.postgresql.PGConnection;
  * keeps retrying and loses nothing. Several replicas may run a relay: a transaction-scoped
  * advisory lock lets only one publish at a time, which keeps each engagement's events in order.
  * Each event is published in a span of its own that continues the trace it was recorded in.
+ * Message requests (the messages topic) may carry a personal link in the clear: their rows are
+ * deleted, not marked, in the transaction that records the publication.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,6 +59,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
+    private final String messagesTopic;
     private final EventTracing tracing;
     private final String bootstrapServers;
     private final Timer publishDelay;
@@ -69,11 +73,13 @@ public class OutboxRelay {
     public OutboxRelay(
             AgroalDataSource dataSource,
             OutboxConfig config,
+            MessagesConfig messages,
             EventTracing tracing,
             MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.config = config;
+        this.messagesTopic = messages.topic();
         this.tracing = tracing;
         this.bootstrapServers = bootstrapServers;
         this.publishDelay = Timer.builder("dialoog.outbox.publish.delay")
@@ -201,10 +207,15 @@ public class OutboxRelay {
         for (Future<RecordMetadata> send : sends) {
             send.get(30, TimeUnit.SECONDS);
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("update outbox_event set published_at = now() where seq = any(?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
-            ps.executeUpdate();
+        try (PreparedStatement forget =
+                        c.prepareStatement("delete from outbox_event where seq = any(?) and topic = ?");
+                PreparedStatement mark =
+                        c.prepareStatement("update outbox_event set published_at = now() where seq = any(?)")) {
+            forget.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+            forget.setString(2, messagesTopic);
+            forget.executeUpdate();
+            mark.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+            mark.executeUpdate();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         committed.forEach(t -> publishDelay.record(Duration.between(t, now)));

@@ -3,6 +3,7 @@ package org.dialoog.conventions.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +18,10 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.dialoog.conventions.config.KafkaConfig;
+import org.dialoog.conventions.config.MessagesConfig;
 import org.dialoog.conventions.config.OutboxConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,7 +29,7 @@ import org.jboss.logging.Logger;
 /**
  * Creates the service's own topics when they are missing, before the outbox relay publishes: its
  * event topic with {@code dialoog.kafka.topic-partitions} partitions and its dead-letter topic with
- * one. A broker that creates topics on first use would give the event topic its default partition
+ * one, and the messages topic with its short retention. A broker that creates topics on first use would give the event topic its default partition
  * count, fixed from then on. Topics that exist (e.g. Strimzi {@code KafkaTopic}s) are left as they
  * are; a broker that does not answer within a few seconds is not waited for (readiness is the
  * database alone, ADR 0014), and a warning says the topics were not checked.
@@ -40,20 +43,31 @@ public class TopicsAtStart {
     private final KafkaConfig kafka;
     private final String eventTopic;
     private final Optional<String> deadLetterTopic;
+    private final String messagesTopic;
+    private final Duration messagesRetention;
     private final String bootstrapServers;
 
     TopicsAtStart(
             KafkaConfig kafka,
             OutboxConfig outbox,
+            MessagesConfig messages,
             @ConfigProperty(name = "mp.messaging.incoming.dead-letters.topic") Optional<String> deadLetterTopic,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this(kafka, outbox.topic(), deadLetterTopic, bootstrapServers);
+        this(kafka, outbox.topic(), deadLetterTopic, messages.topic(), messages.retention(), bootstrapServers);
     }
 
-    TopicsAtStart(KafkaConfig kafka, String eventTopic, Optional<String> deadLetterTopic, String bootstrapServers) {
+    TopicsAtStart(
+            KafkaConfig kafka,
+            String eventTopic,
+            Optional<String> deadLetterTopic,
+            String messagesTopic,
+            Duration messagesRetention,
+            String bootstrapServers) {
         this.kafka = kafka;
         this.eventTopic = eventTopic;
         this.deadLetterTopic = deadLetterTopic;
+        this.messagesTopic = messagesTopic;
+        this.messagesRetention = messagesRetention;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -68,6 +82,9 @@ public class TopicsAtStart {
         List<NewTopic> wanted = new ArrayList<>();
         wanted.add(new NewTopic(eventTopic, Optional.of(kafka.topicPartitions()), kafka.topicReplicationFactor()));
         deadLetterTopic.ifPresent(t -> wanted.add(new NewTopic(t, Optional.of(1), kafka.topicReplicationFactor())));
+        // message requests may hold personal links in the clear: kept briefly, unlike the events (ADR 0015)
+        wanted.add(new NewTopic(messagesTopic, Optional.of(kafka.topicPartitions()), kafka.topicReplicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(messagesRetention.toMillis()))));
         try (Admin admin = KafkaAdmin.create(bootstrapServers, TIMEOUT)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing =

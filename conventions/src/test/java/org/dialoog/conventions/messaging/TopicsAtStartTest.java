@@ -17,6 +17,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.dialoog.conventions.config.KafkaConfig;
 import org.dialoog.testkit.DialoogTestResource;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,22 @@ class TopicsAtStartTest {
     void missingTopicsAreCreatedWithTheirPartitionsAndExistingOnesLeftAlone() throws Exception {
         String events = "dialoog.test.events-" + UUID.randomUUID();
         String deadLetters = "dialoog.test.dead-letters-" + UUID.randomUUID();
+        String messages = "dialoog.test.messages-" + UUID.randomUUID();
         String bootstrap = DialoogTestResource.broker().bootstrapServers();
-        TopicsAtStart topics = new TopicsAtStart(kafka, events, Optional.of(deadLetters), bootstrap);
+        TopicsAtStart topics =
+                new TopicsAtStart(kafka, events, Optional.of(deadLetters), messages, Duration.ofDays(7), bootstrap);
 
-        assertThat(topics.ensure()).containsExactlyInAnyOrder(events, deadLetters);
+        assertThat(topics.ensure()).containsExactlyInAnyOrder(events, deadLetters, messages);
         try (Admin admin = KafkaAdmin.create(bootstrap, Duration.ofSeconds(10))) {
+            var messagesConfig = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, messages)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .values()
+                    .iterator()
+                    .next();
+            // personal links in the clear are kept a week, not forever like the events
+            assertThat(messagesConfig.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
             Map<String, TopicDescription> created = admin.describeTopics(List.of(events, deadLetters))
                     .allTopicNames()
                     .get(10, TimeUnit.SECONDS);
@@ -57,8 +70,13 @@ class TopicsAtStartTest {
 
     @Test
     void aBrokerThatDoesNotAnswerIsNotWaitedForLongerThanAFewSeconds() {
-        TopicsAtStart topics =
-                new TopicsAtStart(kafka, "dialoog.test.unreachable", Optional.empty(), "127.0.0.1:" + unusedPort());
+        TopicsAtStart topics = new TopicsAtStart(
+                kafka,
+                "dialoog.test.unreachable",
+                Optional.empty(),
+                "dialoog.test.unreachable-messages",
+                Duration.ofDays(7),
+                "127.0.0.1:" + unusedPort());
         long started = System.nanoTime();
         assertThat(topics.ensure()).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));

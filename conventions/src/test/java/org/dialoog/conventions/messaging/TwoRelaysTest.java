@@ -25,6 +25,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.dialoog.conventions.config.MessagesConfig;
 import org.dialoog.conventions.config.OutboxConfig;
 import org.dialoog.conventions.testapp.Api;
 import org.dialoog.testkit.DialoogTestResource;
@@ -51,11 +52,15 @@ class TwoRelaysTest {
     @Inject
     EventTracing tracing;
 
+    @Inject
+    MessagesConfig messages;
+
     @Test
     void twoRelaysPublishEveryEventInOrderPerKey() throws Exception {
         OutboxRelay second = new OutboxRelay(
                 agroal,
                 config,
+                messages,
                 tracing,
                 new SimpleMeterRegistry(),
                 DialoogTestResource.broker().bootstrapServers());
