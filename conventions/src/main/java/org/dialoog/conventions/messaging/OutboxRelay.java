@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +43,10 @@ import org.postgresql.PGConnection;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents, in commit order, then marks them
- * published. Woken by PostgreSQL NOTIFY, so events leave within milliseconds; with Kafka down it
+ * published, each once: a batch is marked as attempted before it is sent, and a relay that finds
+ * attempted rows still unpublished (the one before it crashed after Kafka's acknowledgement, or a
+ * send timed out after the broker wrote it) reads back from Kafka which of them are already there
+ * and does not send those again ({@link PublishedRecords}). Woken by PostgreSQL NOTIFY, so events leave within milliseconds; with Kafka down it
  * keeps retrying and loses nothing. Several replicas may run a relay: a transaction-scoped
  * advisory lock lets only one publish at a time, which keeps each engagement's events in order.
  * Each event is published in a span of its own that continues the trace it was recorded in.
@@ -56,6 +61,8 @@ public class OutboxRelay {
     private static final long LOCK_KEY = 0x6469616c6f6f67L;
 
     static final String CHANNEL = "dialoog_outbox";
+    /** How far record timestamps (the sending replica's clock) may lag the database's clock. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -69,6 +76,8 @@ public class OutboxRelay {
     private volatile boolean paused;
     private @Nullable Thread thread;
     private @Nullable KafkaProducer<String, byte[]> producer;
+    /** Runs between Kafka's acknowledgement of a batch and its database commit; tests make a crash there. */
+    Runnable afterAcknowledged = () -> {};
 
     public OutboxRelay(
             AgroalDataSource dataSource,
@@ -187,26 +196,58 @@ public class OutboxRelay {
             }
         }
         List<Long> seqs = new ArrayList<>();
-        List<OffsetDateTime> committed = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<Long> unattempted = new ArrayList<>();
+        Set<String> uncertainTopics = new HashSet<>();
+        OffsetDateTime firstAttempt = null;
         try (PreparedStatement ps = c.prepareStatement("""
-                select seq, id, tenant, topic, partition_key, type, subject, occurred_at, payload::text, traceparent, created_at
-                from outbox_event where published_at is null order by seq limit ?""")) {
+                select seq, topic, attempted_at from outbox_event where published_at is null order by seq limit ?""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
-                    committed.add(rs.getObject(11, OffsetDateTime.class));
-                    sends.add(send(rs));
+                    OffsetDateTime attempted = rs.getObject(3, OffsetDateTime.class);
+                    if (attempted == null) {
+                        unattempted.add(rs.getLong(1));
+                    } else {
+                        uncertainTopics.add(rs.getString(2));
+                        firstAttempt =
+                                firstAttempt == null || attempted.isBefore(firstAttempt) ? attempted : firstAttempt;
+                    }
                 }
             }
         }
         if (seqs.isEmpty()) {
             return 0;
         }
+        // An earlier attempt at some of these rows did not record its outcome: what it put on Kafka stays there
+        Set<String> alreadyOut = firstAttempt == null
+                ? Set.of()
+                : PublishedRecords.idsSince(
+                        bootstrapServers,
+                        uncertainTopics,
+                        firstAttempt.toInstant().minus(CLOCK_SKEW),
+                        Duration.ofSeconds(30));
+        markAttempted(unattempted);
+        List<OffsetDateTime> committed = new ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select seq, id, tenant, topic, partition_key, type, subject, occurred_at, payload::text, traceparent, created_at
+                from outbox_event where seq = any(?) order by seq""")) {
+            ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (alreadyOut.contains(rs.getString(2))) {
+                        continue;
+                    }
+                    committed.add(rs.getObject(11, OffsetDateTime.class));
+                    sends.add(send(rs));
+                }
+            }
+        }
         for (Future<RecordMetadata> send : sends) {
             send.get(30, TimeUnit.SECONDS);
         }
+        afterAcknowledged.run();
         try (PreparedStatement forget =
                         c.prepareStatement("delete from outbox_event where seq = any(?) and topic = ?");
                 PreparedStatement mark =
@@ -270,6 +311,23 @@ public class OutboxRelay {
         return r;
     }
 
+    /**
+     * Records, in a transaction of its own that commits before anything is sent, that these rows are being sent:
+     * whoever picks them up next without their publication recorded reads back what reached Kafka first.
+     */
+    private void markAttempted(List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("update outbox_event set attempted_at = now() where seq = any(?)")) {
+            c.setAutoCommit(true);
+            ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     private void refreshBacklog() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
@@ -284,8 +342,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Properties p = KafkaAdmin.clientSettings(bootstrapServers);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
