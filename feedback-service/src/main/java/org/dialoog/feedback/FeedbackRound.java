@@ -26,6 +26,14 @@ public class FeedbackRound extends PanacheEntityBase {
         PUBLIC
     }
 
+    /** How the members of the audience get their tokens. */
+    public enum Delivery {
+        /** Each gets one personal token by mail when the round opens (FEEDBACK_ROUND_OPENED). */
+        MAIL,
+        /** The facilitator issues the tokens and hands them out. */
+        MANUAL
+    }
+
     /** What can be asked of a round. */
     public enum Action {
         ISSUE_TOKENS,
@@ -80,6 +88,21 @@ public class FeedbackRound extends PanacheEntityBase {
 
     /** Opened by a SessionCompleted event rather than by a person. */
     public boolean automatic;
+
+    /** MAIL or MANUAL ({@link Delivery}). */
+    public String delivery;
+
+    /** When the audience's tokens were mailed; null until then (a MAIL round is mailed once). */
+    @Column(name = "mailed_at")
+    public @Nullable OffsetDateTime mailedAt;
+
+    /** When the last reminder went out. */
+    @Column(name = "reminded_at")
+    public @Nullable OffsetDateTime remindedAt;
+
+    /** When the automatic reminder before closesAt went out; it goes out once. */
+    @Column(name = "auto_reminded_at")
+    public @Nullable OffsetDateTime autoRemindedAt;
 
     /** When FeedbackResultsUpdated last went out, and how many responses it counted. */
     @Column(name = "results_published_at")

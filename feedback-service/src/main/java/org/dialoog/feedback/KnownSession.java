@@ -30,6 +30,9 @@ public class KnownSession extends PanacheEntityBase {
 
     public String status;
 
+    /** As session-service names it (not personal data), for the mails of its rounds; null for sessions known from before. */
+    public @Nullable String title;
+
     @Column(name = "starts_at")
     public @Nullable OffsetDateTime startsAt;
 

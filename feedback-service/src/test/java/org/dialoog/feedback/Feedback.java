@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -23,10 +25,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import org.dialoog.conventions.mail.Messages;
 import org.dialoog.testkit.DevTokens;
 import org.dialoog.testkit.DocumentedEvents;
 import org.dialoog.testkit.EventPublisher;
 import org.dialoog.testkit.Rows;
+import org.dialoog.testkit.TopicReader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +49,8 @@ public final class Feedback implements AutoCloseable {
         RestAssured.config = RestAssured.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventPublisher publisher = new EventPublisher();
 
@@ -219,9 +225,16 @@ public final class Feedback implements AutoCloseable {
                 .path("id");
     }
 
+    /**
+     * Opens a round; unless {@code extra} says otherwise its tokens go by hand (MANUAL), so that a
+     * test issues them with {@link #tokens}. {@link #mailedRound} opens one that mails them.
+     */
     public static String round(UUID engagementId, String questionnaireId, String audience, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of(
                 "engagementId", engagementId.toString(), "questionnaireId", questionnaireId, "audience", audience));
+        if (!"PUBLIC".equals(audience)) {
+            body.put("delivery", "MANUAL");
+        }
         body.putAll(extra);
         return facilitator()
                 .body(body)
@@ -230,6 +243,63 @@ public final class Feedback implements AutoCloseable {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** Opens a round whose audience gets its tokens by mail (the default delivery). */
+    public static String mailedRound(
+            UUID engagementId, String questionnaireId, String audience, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("delivery", "MAIL");
+        return round(engagementId, questionnaireId, audience, body);
+    }
+
+    /** One message request of feedback-service as read from dialoog.messages. */
+    public record Mail(
+            String kind, UUID participantId, @Nullable String link, Map<String, String> values, String raw) {
+
+        /** The token in the link's fragment ({@code …#token=…}). */
+        public String token() {
+            String l = Objects.requireNonNull(link, "a mail without a link has no token");
+            return l.substring(l.indexOf("#token=") + "#token=".length());
+        }
+    }
+
+    /** The message requests of a kind for a round on dialoog.messages, once at least {@code atLeast} arrived (30 s at most). */
+    public static List<Mail> mails(String round, String kind, int atLeast) {
+        return mails(round, kind, atLeast, Duration.ofSeconds(30));
+    }
+
+    public static List<Mail> mails(String round, String kind, int atLeast, Duration timeout) {
+        return TopicReader.read(
+                        "dialoog.messages",
+                        r -> Messages.REQUESTED.equals(TopicReader.header(r, "ce_type"))
+                                && r.value().contains(round)
+                                && r.value().contains("\"" + kind + "\""),
+                        atLeast,
+                        timeout)
+                .stream()
+                .map(r -> mail(r.value()))
+                .filter(m -> m.kind().equals(kind))
+                .toList();
+    }
+
+    private static Mail mail(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            Map<String, String> values = new LinkedHashMap<>();
+            n.path("values")
+                    .properties()
+                    .forEach(f -> values.put(f.getKey(), f.getValue().asText()));
+            assertThat(n.path("recipient").path("type").asText()).isEqualTo("PARTICIPANT");
+            return new Mail(
+                    n.path("kind").asText(),
+                    UUID.fromString(n.path("recipient").path("id").asText()),
+                    n.hasNonNull("link") ? n.path("link").asText() : null,
+                    values,
+                    json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Issues the round's tokens: participant id → token. */

@@ -66,6 +66,10 @@ public class Session extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] facilitators;
 
+    /** When reminders go out, before the start: ISO-8601 durations such as PT48H. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] reminders;
+
     @Column(name = "open_registration")
     public boolean openRegistration;
 

@@ -1,5 +1,6 @@
 package org.dialoog.feedback.rest;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,11 +62,14 @@ public class FeedbackRoundResource {
     @Operation(
             operationId = "openFeedbackRound",
             summary = "Open a feedback round",
-            description =
-                    "For an ACTIVE engagement the caller facilitates (400 for one not "
-                            + "known here, 409 for one not active). ATTENDEES rounds belong to a session; their tokens can be issued once the "
-                            + "session completed. The questionnaire is frozen from now on (a change makes a new version); a superseded version "
-                            + "is refused. The round's minGroupSize comes from the engagement's settings (default 5). Publishes FeedbackRoundOpened.")
+            description = "For an ACTIVE engagement the caller facilitates (400 for one not "
+                    + "known here, 409 for one not active). ATTENDEES rounds belong to a session; their tokens can be issued once the "
+                    + "session completed. The questionnaire is frozen from now on (a change makes a new version); a superseded version "
+                    + "is refused. The round's minGroupSize comes from the engagement's settings (default 5). Publishes FeedbackRoundOpened. "
+                    + "delivery MAIL (the default but for PUBLIC rounds): when the round opens (now, or at opensAt) every member of "
+                    + "its audience gets one personal single-use answer link by mail (an ATTENDEES round once its session's "
+                    + "attendance is known); tokens issued by hand before that are not mailed. MANUAL: nothing is mailed. "
+                    + "A PUBLIC round with delivery MAIL is refused (400).")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new resource",
@@ -86,7 +90,8 @@ public class FeedbackRoundResource {
                     request.questionnaireId(),
                     request.audience(),
                     request.opensAt(),
-                    request.closesAt()));
+                    request.closesAt(),
+                    request.delivery()));
             return new IdempotentCreate.Created(
                     uri.getBaseUriBuilder().path("api/v1/feedback-rounds/{id}").build(r.id),
                     RoundView.of(r),
@@ -145,6 +150,45 @@ public class FeedbackRoundResource {
     public Response close(@PathParam("roundId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         FeedbackRound r = service.close(id, Versions.expected(ifMatch));
         return Response.ok(RoundView.of(r)).tag(Versions.etag(r.version)).build();
+    }
+
+    /** A reminder that went out: to how many participants, and when. */
+    @Schema(name = "FeedbackRoundReminder")
+    public record ReminderView(
+            UUID roundId,
+
+            @Schema(description = "Participants asked again: everyone who was issued a token for the round")
+            int asked,
+
+            OffsetDateTime remindedAt) {}
+
+    @POST
+    @Path("/{roundId}/reminders")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(
+            operationId = "remindFeedbackRound",
+            summary = "Remind a feedback round's audience",
+            description = "Asks everyone who was issued a token for the round (by mail or by hand) again by mail, "
+                    + "without a link (tokens are single-use and kept only as hashes) and with \"if you already answered, "
+                    + "ignore this\": never only those who did not answer, which would tie tokens to people. Only while the "
+                    + "round is OPEN (409), at most once per reminder gap (default an hour; 429 with Retry-After).")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the reminders are decided and go out by mail",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReminderView.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "A reminder for this round went out less than the reminder gap ago; Retry-After says when "
+                    + "the next one can go")
+    public Response remind(@PathParam("roundId") UUID id) {
+        RoundService.Reminder r = service.remind(id);
+        return Response.accepted(new ReminderView(r.round().id, r.asked(), r.at()))
+                .tag(Versions.etag(r.round().version))
+                .build();
     }
 
     @GET

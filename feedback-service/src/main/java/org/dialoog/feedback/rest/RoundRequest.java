@@ -21,4 +21,12 @@ public record RoundRequest(
         OffsetDateTime opensAt,
 
         @Schema(examples = "2026-03-19T21:30:00+01:00") @Nullable
-        OffsetDateTime closesAt) {}
+        OffsetDateTime closesAt,
+
+        @Schema(
+                nullable = true,
+                description =
+                        "MAIL (default for ATTENDEES and PARTICIPANTS): when the round opens, each member of its "
+                                + "audience gets one personal single-use answer link by mail. MANUAL (default for PUBLIC, the only "
+                                + "choice there): nothing is mailed; the facilitator issues tokens (POST …/tokens) and hands them out.")
+        FeedbackRound.@Nullable Delivery delivery) {}

@@ -28,6 +28,16 @@ public record RoundView(
         @Schema(description = "Opened by a SessionCompleted event (automatic session evaluation)")
         boolean automatic,
 
+        @Schema(description = "MAIL: the audience gets its tokens by mail when the round opens; MANUAL: by hand")
+        FeedbackRound.Delivery delivery,
+
+        @Schema(nullable = true, description = "When the audience's tokens were mailed; null before (or MANUAL)")
+        @Nullable
+        OffsetDateTime mailedAt,
+
+        @Schema(nullable = true, description = "When the last reminder went out") @Nullable
+        OffsetDateTime remindedAt,
+
         long version,
         OffsetDateTime createdAt) {
 
@@ -44,6 +54,9 @@ public record RoundView(
                 r.state(),
                 r.minGroupSize,
                 r.automatic,
+                FeedbackRound.Delivery.valueOf(r.delivery),
+                r.mailedAt,
+                r.remindedAt,
                 r.version,
                 r.createdAt);
     }

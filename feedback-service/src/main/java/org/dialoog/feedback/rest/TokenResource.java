@@ -49,11 +49,12 @@ public class TokenResource {
     @Operation(
             operationId = "issueRespondentTokens",
             summary = "Issue respondent tokens",
-            description =
-                    "One single-use token per eligible participant who has none yet: "
-                            + "the attendees of the round's session (ATTENDEES) or all current participants of the engagement (PARTICIPANTS). "
-                            + "Returned once, with the participant id, for a frontend to send; stored only as a hash, in a table that cannot be "
-                            + "joined to who received it. A lost token cannot be re-issued. PUBLIC rounds need no tokens (409).")
+            description = "One single-use token per eligible participant who has none yet: "
+                    + "the attendees of the round's session (ATTENDEES) or all current participants of the engagement (PARTICIPANTS). "
+                    + "Returned once, with the participant id, for a frontend to send; stored only as a hash, in a table that cannot be "
+                    + "joined to who received it. A lost token cannot be re-issued. PUBLIC rounds need no tokens (409). "
+                    + "For a MAIL round this is hand distribution next to the mail: those already mailed have a token and "
+                    + "are skipped (alreadyIssued), those issued here before the round opens are not mailed.")
     @APIResponse(
             responseCode = "200",
             description = "The new tokens",

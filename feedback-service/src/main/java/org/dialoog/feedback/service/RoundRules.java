@@ -1,5 +1,6 @@
 package org.dialoog.feedback.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +54,25 @@ public final class RoundRules {
         }
         if (!round.state(now).allows(Action.ISSUE_TOKENS)) {
             throw DomainException.conflict("Round " + round.id + " is closed; no more tokens.");
+        }
+    }
+
+    /**
+     * A reminder only while the round is open (409: not yet, or closed), and not within {@code gap} of
+     * the last one (429 with the seconds until the next may go).
+     */
+    public static void checkRemindable(FeedbackRound round, OffsetDateTime now, Duration gap) {
+        FeedbackRound.State state = round.state(now);
+        if (state != FeedbackRound.State.OPEN) {
+            throw DomainException.conflict(
+                    "Round " + round.id + " is " + state + "; reminders go out only while it is open.");
+        }
+        if (round.remindedAt != null && now.isBefore(round.remindedAt.plus(gap))) {
+            OffsetDateTime next = round.remindedAt.plus(gap);
+            throw DomainException.tooManyRequests(
+                    "A reminder for round " + round.id + " went out at " + round.remindedAt
+                            + "; the next one can go from " + next + ".",
+                    Math.max(1, Duration.between(now, next).toSeconds()));
         }
     }
 

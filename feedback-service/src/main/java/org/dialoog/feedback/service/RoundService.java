@@ -1,5 +1,6 @@
 package org.dialoog.feedback.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,18 +33,21 @@ public class RoundService {
     private final QuestionnaireService questionnaires;
     private final ResultsService results;
     private final RoundSearch search;
+    private final RoundMailing mailing;
 
     RoundService(
             Outbox outbox,
             FeedbackAccess access,
             QuestionnaireService questionnaires,
             ResultsService results,
-            RoundSearch search) {
+            RoundSearch search,
+            RoundMailing mailing) {
         this.outbox = outbox;
         this.access = access;
         this.questionnaires = questionnaires;
         this.results = results;
         this.search = search;
+        this.mailing = mailing;
     }
 
     public FeedbackRound open(NewRound r) {
@@ -55,6 +59,11 @@ public class RoundService {
         }
         if (r.audience() == FeedbackRound.Audience.ATTENDEES && r.sessionId() == null) {
             errors.add(new DomainException.FieldError("sessionId", "an ATTENDEES round belongs to a session"));
+        }
+        boolean isPublic = r.audience() == FeedbackRound.Audience.PUBLIC;
+        if (isPublic && r.delivery() == FeedbackRound.Delivery.MAIL) {
+            errors.add(new DomainException.FieldError(
+                    "delivery", "a PUBLIC round has no audience to mail; it takes responses without tokens"));
         }
         if (r.sessionId() != null) {
             KnownSession s = KnownSession.findById(r.sessionId());
@@ -79,6 +88,9 @@ public class RoundService {
                 r.audience().name(),
                 r.opensAt(),
                 r.closesAt(),
+                r.delivery() != null
+                        ? r.delivery()
+                        : isPublic ? FeedbackRound.Delivery.MANUAL : FeedbackRound.Delivery.MAIL,
                 false);
     }
 
@@ -89,6 +101,7 @@ public class RoundService {
             String audience,
             @Nullable OffsetDateTime opensAt,
             @Nullable OffsetDateTime closesAt,
+            FeedbackRound.Delivery delivery,
             boolean automatic) {
         FeedbackRound round = new FeedbackRound();
         round.id = UUID.randomUUID();
@@ -100,9 +113,18 @@ public class RoundService {
         round.closesAt = closesAt;
         round.minGroupSize = settings(engagementId).minGroupSize;
         round.automatic = automatic;
+        round.delivery = delivery.name();
         round.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // a round that opens now is mailed now, in this transaction; a later one by RoundMailer when it opens
+        boolean mailNow = mailing.due(round, round.createdAt);
+        if (mailNow) {
+            round.mailedAt = round.createdAt;
+        }
         round.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
         outbox.record(EventTypes.ROUND_OPENED, round.engagementId, round.id, FeedbackEvents.RoundOpened.of(round));
+        if (mailNow) {
+            mailing.mail(round);
+        }
         return round;
     }
 
@@ -129,6 +151,7 @@ public class RoundService {
                 FeedbackRound.Audience.ATTENDEES.name(),
                 now,
                 now.plusDays(7),
+                FeedbackRound.Delivery.MAIL,
                 true);
     }
 
@@ -149,6 +172,53 @@ public class RoundService {
                 FeedbackEvents.RoundClosed.of(round, results.responses(round.id)));
         results.publish(round);
         return round;
+    }
+
+    /**
+     * The mailing job's step for one round: mails it if it is still due. The row lock makes a second
+     * replica running the same step wait, then find the round mailed.
+     *
+     * @return how many were mailed
+     */
+    public int mailIfDue(UUID roundId) {
+        FeedbackRound round = FeedbackRound.findById(roundId, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (round == null || !mailing.due(round, now)) {
+            return 0;
+        }
+        round.mailedAt = now;
+        return mailing.mail(round);
+    }
+
+    /** The mailing job's step for the automatic reminder before closesAt: once per round, under its row lock. */
+    public int remindBeforeCloseIfDue(UUID roundId, Duration before) {
+        FeedbackRound round = FeedbackRound.findById(roundId, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (round == null
+                || round.autoRemindedAt != null
+                || round.mailedAt == null
+                || round.closesAt == null
+                || round.state(now) != FeedbackRound.State.OPEN
+                || now.plus(before).isBefore(round.closesAt)) {
+            return 0;
+        }
+        round.autoRemindedAt = now;
+        return mailing.remind(round, now);
+    }
+
+    /** The outcome of a reminder: how many participants were asked again, and when. */
+    public record Reminder(FeedbackRound round, int asked, OffsetDateTime at) {}
+
+    /**
+     * A facilitator asks everyone who was issued a token again (without a link), while the round is
+     * open (409) and at most once per {@code reminder-gap} (429 with Retry-After).
+     */
+    public Reminder remind(UUID roundId) {
+        FeedbackRound.findById(roundId, LockModeType.PESSIMISTIC_WRITE);
+        FeedbackRound round = access.writableRound(roundId);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        RoundRules.checkRemindable(round, now, mailing.reminderGap());
+        return new Reminder(round, mailing.remind(round, now), now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

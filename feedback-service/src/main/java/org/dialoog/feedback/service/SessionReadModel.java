@@ -54,6 +54,11 @@ public class SessionReadModel {
         return iso == null || iso.isBlank() ? null : OffsetDateTime.parse(iso);
     }
 
+    private static @Nullable String title(IncomingEvent e) {
+        String title = e.data().path("title").asText(null);
+        return title == null || title.isBlank() ? null : title.substring(0, Math.min(200, title.length()));
+    }
+
     private static KnownSession session(IncomingEvent e, String status) {
         UUID id = e.uuid("sessionId");
         KnownSession s = KnownSession.findById(id);
@@ -64,10 +69,14 @@ public class SessionReadModel {
             s.type = e.data().path("type").asText("UNKNOWN");
             s.status = status;
             s.startsAt = time(e.data().path("startsAt").asText(null));
+            s.title = title(e);
             s.persist();
             return s;
         }
         s.status = status;
+        if (e.data().hasNonNull("title")) {
+            s.title = title(e);
+        }
         if (e.data().hasNonNull("startsAt")) {
             s.startsAt = time(e.data().path("startsAt").asText());
         }

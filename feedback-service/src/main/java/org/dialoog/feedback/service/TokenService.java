@@ -49,10 +49,29 @@ public class TokenService {
     /** The outcome: new tokens, and how many eligible participants already had one. */
     public record Issue(List<Issued> issued, long alreadyIssued) {}
 
+    /**
+     * Hand distribution: tokens for the eligible participants who have none yet. Of a MAIL round,
+     * those already mailed have one and are skipped; those issued here are not mailed later.
+     */
     public Issue issue(UUID roundId) {
         FeedbackRound round = access.writableRound(roundId);
         RoundRules.checkTokensAllowed(round, OffsetDateTime.now(ZoneOffset.UTC));
         List<Eligible> eligible = eligible(round);
+        List<Issued> issued = issueTo(round.id, eligible);
+        return new Issue(issued, eligible.size() - issued.size());
+    }
+
+    /**
+     * Tokens for every member of the round's audience who has none yet, for the round's mailing (no
+     * access check: the mailing runs for the facilitator's open, an event or a job; the audience is
+     * known, {@code RoundMailing.due}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Issued> issueToAudience(FeedbackRound round) {
+        return issueTo(round.id, eligible(round));
+    }
+
+    private static List<Issued> issueTo(UUID roundId, List<Eligible> eligible) {
         Set<UUID> already = TokenIssue.<TokenIssue>list("roundId", roundId).stream()
                 .map(t -> t.participantId)
                 .collect(Collectors.toSet());
@@ -78,7 +97,7 @@ public class TokenService {
         // written in an order unrelated to the participants', so insertion order cannot link the two tables
         Collections.shuffle(tokens, RANDOM);
         tokens.forEach(t -> t.persist());
-        return new Issue(issued, eligible.size() - issued.size());
+        return issued;
     }
 
     private record Eligible(UUID participantId, UUID partyId) {}

@@ -106,7 +106,10 @@ class FeedbackRoundTest {
                 .body("automatic", equalTo(true))
                 .body("state", equalTo("OPEN"))
                 .body("minGroupSize", equalTo(3));
-        Map<UUID, String> tokens = Feedback.tokens(round);
+        // each attendee got one token, by mail
+        Map<UUID, String> tokens = new java.util.HashMap<>();
+        Feedback.mails(round, "FEEDBACK_ROUND_OPENED", attendees.size())
+                .forEach(m -> tokens.put(m.participantId(), m.token()));
         assertThat(tokens.keySet()).containsExactlyInAnyOrderElementsOf(attendees);
         // the built-in session evaluation: six scale questions, one per dimension
         respond(

@@ -104,6 +104,75 @@ class AnonymityTest {
                 .doesNotContain(e.parties().get(0).toString());
     }
 
+    /**
+     * With mail flowing: the message request on dialoog.messages is the one place a token and a
+     * participant id meet. Its outbox row is deleted once the relay published it, and nothing in
+     * feedback-service's tables links the participant to the token, its hash or the response.
+     */
+    @Test
+    void withMailTheMessageRequestIsTheOnlyPlaceATokenMeetsItsParticipant() throws Exception {
+        Feedback.Engagement e = feedback.engagement(2);
+        UUID participant = e.allParticipants().get(0);
+        String round = Feedback.mailedRound(
+                e.id(),
+                Feedback.questionnaire(List.of(
+                        Feedback.TRUST,
+                        Map.of("key", "remarks", "text", "Opmerkingen?", "type", "TEXT", "required", false))),
+                "PARTICIPANTS",
+                Map.of());
+        List<Feedback.Mail> mails = Feedback.mails(round, "FEEDBACK_ROUND_OPENED", 2);
+        Feedback.Mail mail = mails.stream()
+                .filter(m -> m.participantId().equals(participant))
+                .findFirst()
+                .orElseThrow();
+        String token = mail.token();
+        // the request itself carries both: that is its purpose, and it lives on a short-retention topic
+        assertThat(mail.raw()).contains(participant.toString()).contains(token);
+        respond(round, token, Map.of("trust", 5, "remarks", "Een eerlijk gesprek"))
+                .statusCode(201);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Feedback.count(
+                                "select count(*) from outbox_event where topic = 'dialoog.messages'"
+                                        + " and payload::text like ?",
+                                "%" + round + "%"))
+                        .as("message requests are deleted from the outbox once published")
+                        .isZero());
+
+        String hash = sha256(token);
+        for (String table : tables()) {
+            String rows = dump(table);
+            assertThat(rows).as("the token in %s", table).doesNotContain(token);
+            if (!table.equals("respondent_token")) {
+                assertThat(rows).as("the token's hash in %s", table).doesNotContain(hash);
+            }
+            if (!PARTICIPANT_REGISTERS.contains(table)) {
+                assertThat(rows).as("the participant in %s", table).doesNotContain(participant.toString());
+            }
+        }
+        // results as without mail: one response, counted for its party only
+        Feedback.facilitator()
+                .get("/api/v1/feedback-rounds/{id}/results", round)
+                .then()
+                .statusCode(200)
+                .body("responses", org.hamcrest.Matchers.equalTo(1));
+        assertThat(dump("response")).contains(e.parties().get(0).toString()).doesNotContain("eerlijk");
+    }
+
+    private List<String> tables() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select table_name from information_schema.tables where table_schema = 'public' "
+                                + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
     private String dump(String table) throws Exception {
         StringBuilder out = new StringBuilder();
         try (Connection c = dataSource.getConnection();

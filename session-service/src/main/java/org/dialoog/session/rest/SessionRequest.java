@@ -45,7 +45,19 @@ public record SessionRequest(
         @NotNull @Valid Location location,
         @Min(1) @Max(100000) @Nullable Integer capacity,
         @Size(max = 20) @Nullable List<@NotBlank @Size(max = 100) String> facilitators,
-        boolean openRegistration) {
+        boolean openRegistration,
+
+        @Size(max = 5)
+        @Schema(
+                description =
+                        "When invitees with a seat (or a tentative answer) and confirmed registrants get a "
+                                + "reminder, before the start: ISO-8601 durations, more than zero, at most P30D, distinct, at "
+                                + "most five; [] for none. Default PT48H and PT2H. Each goes out once per start time; one whose "
+                                + "moment had already passed when the session was scheduled or moved is skipped, not sent late.",
+                examples = "[\"PT48H\",\"PT2H\"]",
+                nullable = true)
+        @Nullable
+        List<@NotBlank @Size(max = 20) String> reminders) {
 
     /** Where the session takes place. */
     @Schema(name = "Location")
@@ -80,6 +92,7 @@ public record SessionRequest(
                 location.toDetails(),
                 capacity,
                 facilitators,
-                openRegistration);
+                openRegistration,
+                reminders);
     }
 }

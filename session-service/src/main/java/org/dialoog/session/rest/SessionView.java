@@ -28,6 +28,12 @@ public record SessionView(
         @Schema(nullable = true) @Nullable Integer capacity,
         List<String> facilitators,
         boolean openRegistration,
+
+        @Schema(
+                description = "Reminder offsets before the start (ISO-8601 durations)",
+                examples = "[\"PT48H\",\"PT2H\"]")
+        List<String> reminders,
+
         SessionStatus status,
         @Schema(nullable = true) @Nullable String cancelReason,
 
@@ -54,6 +60,7 @@ public record SessionView(
                 s.capacity,
                 List.of(s.facilitators),
                 s.openRegistration,
+                List.of(s.reminders),
                 s.status,
                 s.cancelReason,
                 s.sequence,
@@ -77,6 +84,7 @@ public record SessionView(
                 new SessionRequest.Location(LocationMode.valueOf(s.locationMode), s.locationAddress, s.locationUrl),
                 s.capacity,
                 List.of(s.facilitators),
-                s.openRegistration);
+                s.openRegistration,
+                List.of(s.reminders));
     }
 }

@@ -35,8 +35,16 @@ final class CalendarWriter {
 
     /** A calendar of {@code sessions}; a {@code name} makes it a subscribable feed with a refresh interval. */
     static String write(List<Session> sessions, @Nullable String name) {
-        List<String> lines = new ArrayList<>(
-                List.of("BEGIN:VCALENDAR", "PRODID:" + PRODUCT, "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"));
+        return write(sessions, name, "PUBLISH");
+    }
+
+    /**
+     * The same calendar with another iTIP method (RFC 5546): {@code REQUEST} for an invitation or a move
+     * (the SEQUENCE tells a calendar app which copy is newer), {@code CANCEL} for a cancelled session.
+     */
+    static String write(List<Session> sessions, @Nullable String name, String method) {
+        List<String> lines = new ArrayList<>(List.of(
+                "BEGIN:VCALENDAR", "PRODID:" + PRODUCT, "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:" + method));
         if (name != null) {
             lines.add("NAME:" + CalendarText.escape(name));
             lines.add("X-WR-CALNAME:" + CalendarText.escape(name));

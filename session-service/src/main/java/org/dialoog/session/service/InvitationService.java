@@ -31,8 +31,10 @@ public class InvitationService {
     private final EngagementAccess access;
     private final Seats seats;
     private final Outbox outbox;
+    private final MessageDecisions decisions;
 
-    InvitationService(EngagementAccess access, Seats seats, Outbox outbox) {
+    InvitationService(EngagementAccess access, Seats seats, Outbox outbox, MessageDecisions decisions) {
+        this.decisions = decisions;
         this.access = access;
         this.seats = seats;
         this.outbox = outbox;
@@ -91,6 +93,7 @@ public class InvitationService {
             inv.invitedAt = now;
             inv.persist();
             created.add(inv);
+            decisions.invited(s, inv);
         }
         return new Invited(created, already);
     }
@@ -122,10 +125,37 @@ public class InvitationService {
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound(
                         "Invitation of participant", participantId + " to session " + sessionId));
+        return answer(s, inv, response);
+    }
+
+    /**
+     * The invitee's own answer through their personal link: the same rules as {@link #respond}; runs for
+     * the link's tenant, set before this transaction began.
+     */
+    public Invitation respondByLink(UUID invitationId, Invitation.Status response) {
+        if (response == null || !response.isAnswer()) {
+            throw DomainException.invalid("response", "must be ACCEPTED, DECLINED or TENTATIVE");
+        }
+        Invitation found = Invitation.findById(invitationId);
+        if (found == null) {
+            throw PersonalLinkService.noLink();
+        }
+        Session s = access.lockedForPublic(found.sessionId);
+        requirePlanned(s);
+        // read again under the session's lock: a seat may have come to it from the waitlist meanwhile
+        Invitation.getEntityManager().refresh(found);
+        return answer(s, found, response);
+    }
+
+    private Invitation answer(Session s, Invitation inv, Invitation.Status response) {
+        Invitation.Status before = inv.status;
         // seats are counted only when the answer asks for one
         boolean seatFree = inv.asksForSeat(response) && seats.free(s);
         boolean seatGivenUp = inv.answer(response, seatFree, OffsetDateTime.now(ZoneOffset.UTC));
         Invitation.flush();
+        if (inv.status == Invitation.Status.WAITLISTED && before != Invitation.Status.WAITLISTED) {
+            decisions.waitlisted(s, inv);
+        }
         outbox.record(
                 EventTypes.INVITATION_RESPONDED,
                 s.engagementId,

@@ -21,6 +21,7 @@ import org.dialoog.session.PollSlot;
 import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
 import org.dialoog.session.Session;
+import org.jspecify.annotations.Nullable;
 
 /** Scheduling polls: candidate slots, who can make which, and the decision that schedules the session. */
 @ApplicationScoped
@@ -37,8 +38,14 @@ public class PollService {
     private final EngagementAccess access;
     private final SessionService sessions;
     private final InvitationService invitations;
+    private final MessageDecisions decisions;
 
-    PollService(EngagementAccess access, SessionService sessions, InvitationService invitations) {
+    PollService(
+            EngagementAccess access,
+            SessionService sessions,
+            InvitationService invitations,
+            MessageDecisions decisions) {
+        this.decisions = decisions;
         this.access = access;
         this.sessions = sessions;
         this.invitations = invitations;
@@ -86,12 +93,51 @@ public class PollService {
             slot.endsAt = slots.get(p).endsAt();
             slot.persist();
         }
+        for (UUID party : poll.partyIds) {
+            KnownParticipant.<KnownParticipant>list(
+                            "engagementId = ?1 and partyId = ?2", Sort.ascending("id"), engagementId, party)
+                    .forEach(p -> decisions.askedToVote(poll, p));
+        }
         return poll;
     }
 
     /** Records which slots a participant of one of the poll's parties can make; voting again replaces the vote. */
     public PollVote vote(UUID pollId, UUID participantId, List<UUID> available) {
-        SchedulingPoll poll = writable(pollId);
+        return vote(writable(pollId), participantId, available);
+    }
+
+    /**
+     * A participant's own vote through their personal link: the same rules as {@link #vote}; runs for
+     * the link's tenant, set before this transaction began.
+     */
+    public PollVote voteByLink(UUID pollId, UUID participantId, List<UUID> available) {
+        SchedulingPoll poll = SchedulingPoll.findById(pollId);
+        if (poll == null) {
+            throw PersonalLinkService.noLink();
+        }
+        return vote(poll, participantId, available);
+    }
+
+    /** A poll as its link shows it to one participant: title, slots and their own vote. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Ballot ballot(UUID pollId, UUID participantId) {
+        SchedulingPoll poll = SchedulingPoll.findById(pollId);
+        if (poll == null) {
+            throw PersonalLinkService.noLink();
+        }
+        PollVote vote = PollVote.<PollVote>find("pollId = ?1 and participantId = ?2", pollId, participantId)
+                .firstResult();
+        return new Ballot(poll, slots(pollId), vote);
+    }
+
+    /** What one participant sees of a poll. */
+    public record Ballot(
+            SchedulingPoll poll,
+            List<PollSlot> slots,
+            @Nullable PollVote vote) {}
+
+    private PollVote vote(SchedulingPoll poll, UUID participantId, List<UUID> available) {
+        UUID pollId = poll.id;
         if (poll.status != SchedulingPoll.Status.OPEN) {
             throw DomainException.conflict("Poll " + pollId + " is decided; votes are closed.");
         }

@@ -1,13 +1,7 @@
 package org.dialoog.session.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +11,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.session.PersonalLink;
 import org.dialoog.session.Registration;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
@@ -29,14 +24,16 @@ import org.dialoog.session.SessionStatus;
 @Transactional
 public class RegistrationService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final EngagementAccess access;
     private final Seats seats;
+    private final PersonalLinks links;
+    private final MessageDecisions decisions;
 
-    RegistrationService(EngagementAccess access, Seats seats) {
+    RegistrationService(EngagementAccess access, Seats seats, PersonalLinks links, MessageDecisions decisions) {
         this.access = access;
         this.seats = seats;
+        this.links = links;
+        this.decisions = decisions;
     }
 
     /** A new registration and its code, which is not stored and cannot be shown again. */
@@ -62,9 +59,7 @@ public class RegistrationService {
             throw DomainException.conflict("This e-mail address is already registered for the session; "
                     + "cancel with the registration code first to register again.");
         }
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String code = PersonalLinks.newCode();
         Registration r = new Registration();
         r.id = UUID.randomUUID();
         r.sessionId = s.id;
@@ -74,6 +69,9 @@ public class RegistrationService {
         r.registeredAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.admit(seats.free(s));
         r.persist();
+        // the sign-up code opens the personal registration link too
+        links.remember(code, PersonalLink.Kind.REGISTRATION, r.id, s.id);
+        decisions.registered(s, r);
         return new Registered(r, code);
     }
 
@@ -84,6 +82,21 @@ public class RegistrationService {
                 .firstResultOptional()
                 .orElseThrow(() -> new DomainException(
                         404, "Not found", "No registration for session " + sessionId + " has this code."));
+        return cancel(s, r);
+    }
+
+    /** Cancels through the personal registration link: the same rules as {@link #cancel(UUID, String)}. */
+    public Registration cancelByLink(UUID registrationId) {
+        Registration found = Registration.findById(registrationId);
+        if (found == null) {
+            throw PersonalLinkService.noLink();
+        }
+        Session s = access.lockedForPublic(found.sessionId);
+        Registration.getEntityManager().refresh(found);
+        return cancel(s, found);
+    }
+
+    private Registration cancel(Session s, Registration r) {
         if (r.status == Registration.Status.CANCELLED) {
             return r;
         }
@@ -111,11 +124,6 @@ public class RegistrationService {
     }
 
     static String hash(String code) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return PersonalLinks.hash(code);
     }
 }

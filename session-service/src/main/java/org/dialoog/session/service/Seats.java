@@ -25,9 +25,11 @@ import org.dialoog.session.events.SessionEvents;
 public class Seats {
 
     private final Outbox outbox;
+    private final MessageDecisions decisions;
 
-    Seats(Outbox outbox) {
+    Seats(Outbox outbox, MessageDecisions decisions) {
         this.outbox = outbox;
+        this.decisions = decisions;
     }
 
     public int taken(UUID sessionId) {
@@ -80,6 +82,10 @@ public class Seats {
                     s.engagementId,
                     s.id,
                     SessionEvents.InvitationResponded.of(s, invitation, Invitation.Status.ACCEPTED, true));
+            decisions.movedUp(s, invitation);
+        }
+        for (Registration registration : promoted.registrations()) {
+            decisions.movedUp(s, registration);
         }
     }
 }

@@ -26,7 +26,38 @@ public record SessionDetails(
         Location location,
         @Nullable Integer capacity,
         @Nullable List<String> facilitators,
-        boolean openRegistration) {
+        boolean openRegistration,
+        @Nullable List<String> reminders) {
+
+    /** Details with the default reminders. */
+    public SessionDetails(
+            UUID engagementId,
+            SessionType type,
+            String title,
+            @Nullable String description,
+            @Nullable List<AgendaItem> agenda,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            @Nullable String timeZone,
+            Location location,
+            @Nullable Integer capacity,
+            @Nullable List<String> facilitators,
+            boolean openRegistration) {
+        this(
+                engagementId,
+                type,
+                title,
+                description,
+                agenda,
+                startsAt,
+                endsAt,
+                timeZone,
+                location,
+                capacity,
+                facilitators,
+                openRegistration,
+                null);
+    }
 
     /** Where the session takes place; which of address and url are needed depends on the mode. */
     public record Location(

@@ -47,6 +47,8 @@ public class SessionService {
     private final Seats seats;
     private final FacilitatorBookings bookings;
     private final SessionSearch search;
+    private final MessageDecisions decisions;
+    private final Reminders reminders;
 
     SessionService(
             Outbox outbox,
@@ -54,7 +56,11 @@ public class SessionService {
             EngagementAccess access,
             Seats seats,
             FacilitatorBookings bookings,
-            SessionSearch search) {
+            SessionSearch search,
+            MessageDecisions decisions,
+            Reminders reminders) {
+        this.decisions = decisions;
+        this.reminders = reminders;
         this.outbox = outbox;
         this.caller = caller;
         this.access = access;
@@ -94,6 +100,7 @@ public class SessionService {
         s.updatedAt = s.createdAt;
         s.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
         outbox.record(EventTypes.SESSION_SCHEDULED, s.engagementId, s.id, SessionEvents.Scheduled.of(s));
+        reminders.skipPassed(s, List.of(s.reminders));
         return s;
     }
 
@@ -128,6 +135,10 @@ public class SessionService {
         OffsetDateTime previousEnd = s.endsAt;
         String previousZone = s.timeZone;
         Integer previousCapacity = s.capacity;
+        String previousMode = s.locationMode;
+        String previousAddress = s.locationAddress;
+        String previousUrl = s.locationUrl;
+        List<String> previousReminders = List.of(s.reminders);
         apply(s, r);
         checkFacilitatorsFree(s);
         int taken = seats.taken(s.id);
@@ -136,9 +147,14 @@ public class SessionService {
                     + " seats already taken; ask people to decline first or keep a capacity of at least " + taken
                     + ".");
         }
-        boolean rescheduled = !s.startsAt.isEqual(previousStart)
+        boolean retimed = !s.startsAt.isEqual(previousStart)
                 || !s.endsAt.isEqual(previousEnd)
                 || !s.timeZone.equals(previousZone);
+        // a calendar app takes a changed place only with a new SEQUENCE, and invitees need to know it too
+        boolean moved = !s.locationMode.equals(previousMode)
+                || !Objects.equals(s.locationAddress, previousAddress)
+                || !Objects.equals(s.locationUrl, previousUrl);
+        boolean rescheduled = retimed || moved;
         if (rescheduled) {
             s.sequence++;
         }
@@ -150,6 +166,16 @@ public class SessionService {
                     s.engagementId,
                     s.id,
                     SessionEvents.Rescheduled.of(s, previousStart, previousEnd, seats.invitees(s.id)));
+            decisions.rescheduled(s);
+        }
+        if (!s.startsAt.isEqual(previousStart)) {
+            reminders.skipPassed(s, List.of(s.reminders));
+        } else {
+            reminders.skipPassed(
+                    s,
+                    List.of(s.reminders).stream()
+                            .filter(o -> !previousReminders.contains(o))
+                            .toList());
         }
         if (!Objects.equals(previousCapacity, s.capacity)) {
             seats.fillFreeSeats(s);
@@ -195,6 +221,7 @@ public class SessionService {
                 s.engagementId,
                 s.id,
                 SessionEvents.Cancelled.of(s, seats.invitees(s.id)));
+        decisions.cancelled(s);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -221,6 +248,8 @@ public class SessionService {
         s.facilitators =
                 new LinkedHashSet<>(r.facilitators() == null ? List.of() : r.facilitators()).toArray(String[]::new);
         s.openRegistration = r.openRegistration();
+        s.reminders = Reminders.normalise(r.reminders() == null ? Reminders.DEFAULTS : r.reminders())
+                .toArray(String[]::new);
     }
 
     /**
@@ -275,6 +304,9 @@ public class SessionService {
                 errors.add(new DomainException.FieldError(
                         "timeZone", "not an IANA time zone (for example Europe/Amsterdam)"));
             }
+        }
+        if (r.reminders() != null) {
+            errors.addAll(Reminders.check(r.reminders()));
         }
         SessionDetails.Location l = r.location();
         if (l.mode() != LocationMode.ONLINE
