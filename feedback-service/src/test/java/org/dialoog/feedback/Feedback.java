@@ -174,6 +174,31 @@ public final class Feedback implements AutoCloseable {
         return new Engagement(id, parties);
     }
 
+    /** session-service's documented session-scheduled, with this title. */
+    public void sessionScheduled(Engagement e, UUID sessionId, String title) {
+        String type = "nl.dialoog.session.session-scheduled.v1";
+        String data = DocumentedEvents.example(
+                "session-service",
+                type,
+                Map.of(
+                        "sessionId",
+                        sessionId.toString(),
+                        "engagementId",
+                        e.id().toString(),
+                        "tenant",
+                        TENANT,
+                        "title",
+                        title));
+        publisher.send(
+                "dialoog.sessions",
+                "urn:dialoog:session-service",
+                UUID.randomUUID().toString(),
+                type,
+                e.id(),
+                TENANT,
+                data);
+    }
+
     /** session-service's documented session-completed, with these attendees. */
     public void sessionCompleted(Engagement e, UUID sessionId, List<UUID> attendees) {
         List<Map<String, String>> list = attendees.stream()

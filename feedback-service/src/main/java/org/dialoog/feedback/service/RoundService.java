@@ -134,6 +134,7 @@ public class RoundService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionCompleted(UUID engagementId, UUID sessionId, String tenant) {
+        mailRoundsWaitingForAttendance(sessionId);
         EngagementSettings s = EngagementSettings.findById(engagementId);
         if (s == null
                 || !s.autoSessionEvaluation
@@ -153,6 +154,26 @@ public class RoundService {
                 now.plusDays(7),
                 FeedbackRound.Delivery.MAIL,
                 true);
+    }
+
+    /**
+     * ATTENDEES rounds a facilitator opened before the session completed waited for its attendance:
+     * mailed now, in the consumer's transaction, under their row locks (as the job would).
+     */
+    private void mailRoundsWaitingForAttendance(UUID sessionId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<FeedbackRound> waiting = FeedbackRound.<FeedbackRound>find(
+                        "sessionId = ?1 and delivery = ?2 and mailedAt is null",
+                        sessionId,
+                        FeedbackRound.Delivery.MAIL.name())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        for (FeedbackRound round : waiting) {
+            if (mailing.due(round, now)) {
+                round.mailedAt = now;
+                mailing.mail(round);
+            }
+        }
     }
 
     public FeedbackRound close(UUID id, @Nullable Long expectedVersion) {

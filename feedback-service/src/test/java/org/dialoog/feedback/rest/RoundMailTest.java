@@ -172,6 +172,55 @@ class RoundMailTest {
     }
 
     @Test
+    void aFacilitatorOpenedAttendeesRoundMailsTheAttendeesOfItsCompletedSession() throws Exception {
+        Feedback.Engagement e = feedback.engagement(3);
+        UUID session = UUID.randomUUID();
+        List<UUID> attendees = e.participants(0).subList(0, 2);
+        feedback.sessionCompleted(e, session, attendees); // the engagement does not open rounds by itself
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Feedback.count("select count(*) from session_attendee where session_id = ?", session)
+                        == attendees.size());
+        String round = Feedback.mailedRound(
+                e.id(),
+                Feedback.questionnaire(List.of(Feedback.TRUST)),
+                "ATTENDEES",
+                Map.of("sessionId", session.toString()));
+        List<Mail> mails = Feedback.mails(round, OPENED, attendees.size());
+        assertThat(mails).extracting(Mail::participantId).containsExactlyInAnyOrderElementsOf(attendees);
+        Thread.sleep(A_FEW_JOB_RUNS.toMillis());
+        assertThat(Feedback.mails(round, OPENED, attendees.size() + 1, A_FEW_JOB_RUNS))
+                .hasSize(attendees.size());
+    }
+
+    @Test
+    void anAttendeesRoundOpenedBeforeItsSessionCompletedIsMailedWhenTheAttendanceArrives() throws Exception {
+        Feedback.Engagement e = feedback.engagement(3);
+        UUID session = UUID.randomUUID();
+        feedback.sessionScheduled(e, session, "Avond over het plein");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Feedback.count("select count(*) from known_session where id = ?", session) == 1);
+        String round = Feedback.mailedRound(
+                e.id(),
+                Feedback.questionnaire(List.of(Feedback.TRUST)),
+                "ATTENDEES",
+                Map.of("sessionId", session.toString()));
+        facilitator().get("/api/v1/feedback-rounds/{id}", round).then().body("mailedAt", nullValue());
+        Thread.sleep(A_FEW_JOB_RUNS.toMillis());
+        assertThat(Feedback.mails(round, OPENED, 1, A_FEW_JOB_RUNS))
+                .as("nobody known to mail yet")
+                .isEmpty();
+
+        List<UUID> attendees = e.participants(0).subList(0, 2);
+        feedback.sessionCompleted(e, session, attendees);
+        List<Mail> mails = Feedback.mails(round, OPENED, attendees.size());
+        assertThat(mails).extracting(Mail::participantId).containsExactlyInAnyOrderElementsOf(attendees);
+        assertThat(mails).allSatisfy(m -> assertThat(m.values()).containsEntry("sessionTitle", "Avond over het plein"));
+        Thread.sleep(A_FEW_JOB_RUNS.toMillis());
+        assertThat(Feedback.mails(round, OPENED, attendees.size() + 1, A_FEW_JOB_RUNS))
+                .hasSize(attendees.size());
+    }
+
+    @Test
     void aReminderAsksEveryIssuedParticipantAgainWithoutALink() throws Exception {
         Feedback.Engagement e = feedback.engagement(3);
         String questionnaire = Feedback.questionnaire(List.of(Feedback.TRUST));

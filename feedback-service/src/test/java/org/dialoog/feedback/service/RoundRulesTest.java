@@ -138,4 +138,32 @@ class RoundRulesTest {
                     assertThat(e.getMessage()).isEqualTo("Round " + ROUND + " is already closed.");
                 });
     }
+
+    @Test
+    void aReminderGoesOnlyWhileTheRoundIsOpen() {
+        FeedbackRound later = round(FeedbackRound.Audience.PARTICIPANTS, NOW.plusHours(1), NOW.plusDays(7), null);
+        FeedbackRound closed = round(FeedbackRound.Audience.PARTICIPANTS, NOW.minusDays(7), NOW.plusDays(1), NOW);
+        assertThatThrownBy(() -> RoundRules.checkRemindable(later, NOW, java.time.Duration.ofHours(1)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .hasMessage("Round " + ROUND + " is SCHEDULED; reminders go out only while it is open.");
+        assertThatThrownBy(() -> RoundRules.checkRemindable(closed, NOW, java.time.Duration.ofHours(1)))
+                .hasMessage("Round " + ROUND + " is CLOSED; reminders go out only while it is open.");
+        assertThatCode(() -> RoundRules.checkRemindable(open(), NOW, java.time.Duration.ofHours(1)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aSecondReminderWithinTheGapIsTooManyRequestsUntilTheGapHasPassed() {
+        FeedbackRound r = open();
+        r.remindedAt = NOW.minusMinutes(20);
+        assertThatThrownBy(() -> RoundRules.checkRemindable(r, NOW, java.time.Duration.ofHours(1)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.retryAfterSeconds()).isEqualTo(40 * 60);
+                })
+                .hasMessageContaining("the next one can go from " + NOW.plusMinutes(40));
+        assertThatCode(() -> RoundRules.checkRemindable(r, NOW.plusMinutes(40), java.time.Duration.ofHours(1)))
+                .doesNotThrowAnyException();
+    }
 }
