@@ -271,7 +271,8 @@ class PersonalLinksTest {
         vote(
                         codeIn(codes, e.participants(municipality).get(0).toString()),
                         List.of(UUID.randomUUID().toString()))
-                .statusCode(400);
+                .statusCode(400)
+                .body("invalidParams.name", equalTo(List.of("availableSlotIds[0]")));
         facilitator()
                 .get("/api/v1/scheduling-polls/{id}", poll)
                 .then()
