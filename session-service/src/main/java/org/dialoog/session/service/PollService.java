@@ -103,7 +103,7 @@ public class PollService {
 
     /** Records which slots a participant of one of the poll's parties can make; voting again replaces the vote. */
     public PollVote vote(UUID pollId, UUID participantId, List<UUID> available) {
-        return vote(writable(pollId), participantId, available);
+        return vote(writable(pollId), participantId, available, "available");
     }
 
     /**
@@ -115,7 +115,7 @@ public class PollService {
         if (poll == null) {
             throw PersonalLinkService.noLink();
         }
-        return vote(poll, participantId, available);
+        return vote(poll, participantId, available, "availableSlotIds");
     }
 
     /** A poll as its link shows it to one participant: title, slots and their own vote. */
@@ -136,7 +136,8 @@ public class PollService {
             List<PollSlot> slots,
             @Nullable PollVote vote) {}
 
-    private PollVote vote(SchedulingPoll poll, UUID participantId, List<UUID> available) {
+    /** {@code field} names the list in the caller's request, for the field errors. */
+    private PollVote vote(SchedulingPoll poll, UUID participantId, List<UUID> available, String field) {
         UUID pollId = poll.id;
         if (poll.status != SchedulingPoll.Status.OPEN) {
             throw DomainException.conflict("Poll " + pollId + " is decided; votes are closed.");
@@ -151,7 +152,7 @@ public class PollService {
         List<DomainException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < available.size(); i++) {
             if (!slotIds.contains(available.get(i))) {
-                errors.add(new DomainException.FieldError("available[" + i + "]", "not a slot of poll " + pollId));
+                errors.add(new DomainException.FieldError(field + "[" + i + "]", "not a slot of poll " + pollId));
             }
         }
         if (!errors.isEmpty()) {

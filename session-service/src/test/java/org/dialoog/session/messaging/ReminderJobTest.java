@@ -132,6 +132,45 @@ class ReminderJobTest {
     }
 
     @Test
+    void aSessionMovedCloseToItsStartSkipsTheRemindersWhoseMomentPassed() throws Exception {
+        Api.Engagement e = Api.activeEngagement(events, 1);
+        String session = Api.scheduleWith(
+                e.id(), Api.nextWeek(), Map.of("facilitators", List.of("fac-reminders-" + UUID.randomUUID())));
+        facilitator()
+                .body(Map.of("participantIds", e.allParticipants()))
+                .post("/api/v1/sessions/{id}/invitations", session)
+                .then()
+                .statusCode(200);
+        answer(session, e.allParticipants().get(0), "ACCEPTED");
+        assertThat(Api.count("select count(*) from session_reminder where session_id = cast(? as uuid)", session))
+                .isZero();
+
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90).withNano(0);
+        String etag = facilitator()
+                .get("/api/v1/sessions/{id}", session)
+                .then()
+                .extract()
+                .header("ETag");
+        facilitator()
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body(Map.of(
+                        "startsAt", soon.toString(), "endsAt", soon.plusHours(2).toString()))
+                .patch("/api/v1/sessions/{id}", session)
+                .then()
+                .statusCode(200);
+        assertThat(Api.count(
+                        "select count(*) from session_reminder where session_id = cast(? as uuid) and outcome = 'SKIPPED'",
+                        session))
+                .isEqualTo(2);
+        Thread.sleep(2_000); // two runs of the scheduled job
+        assertThat(reminders.remind(Api.TENANT, UUID.fromString(session))).isZero();
+        assertThat(MessageTopic.read(e.id(), MessageTopic.kind("SESSION_REMINDER", session), 1, Duration.ofSeconds(3)))
+                .as("reminders late for the new start are not sent")
+                .isEmpty();
+    }
+
+    @Test
     void remindersAreCheckedAndNormalised() {
         Api.Engagement e = Api.activeEngagement(events, 1);
         facilitator()

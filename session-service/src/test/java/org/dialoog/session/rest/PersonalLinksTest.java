@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dialoog.session.Api.facilitator;
 import static org.dialoog.session.Api.nextWeek;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.OffsetDateTime;
@@ -13,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +33,7 @@ import org.dialoog.session.MessageTopic;
 import org.dialoog.session.messaging.EngagementEventsFixture;
 import org.dialoog.session.service.PersonalLinks;
 import org.dialoog.testkit.DialoogTestResource;
+import org.dialoog.testkit.LogScan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,8 @@ class PersonalLinksTest {
 
     private static final String INVITATIONS = "/api/v1/personal-invitations/{code}";
 
+    private static final Set<String> USED_CODES = ConcurrentHashMap.newKeySet();
+
     private static EngagementEventsFixture events;
 
     @BeforeAll
@@ -57,8 +63,10 @@ class PersonalLinksTest {
     }
 
     @AfterAll
-    static void tearDown() {
+    static void tearDown() throws Exception {
         events.close();
+        // every code these tests used: none may reach the service's log
+        LogScan.assertNothingPersonal(USED_CODES, Redaction.EMAIL);
     }
 
     @Test
@@ -74,7 +82,7 @@ class PersonalLinksTest {
         // 12 invitations, one per participant, each with its own link and a calendar REQUEST
         List<JsonNode> invitations = MessageTopic.read(e.id(), MessageTopic.kind("INVITATION", session), 12);
         assertThat(invitations).hasSize(12);
-        Map<String, String> codeOf = new LinkedHashMap<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         for (JsonNode m : invitations) {
             assertThat(m.path("recipient").path("type").asText()).isEqualTo("PARTICIPANT");
             assertThat(m.path("link").asText()).contains("/api/v1/personal-invitations/");
@@ -84,15 +92,15 @@ class PersonalLinksTest {
             assertThat(m.path("calendar").path("method").asText()).isEqualTo("REQUEST");
             assertThat(MessageTopic.calendar(m)).isNotNull();
             assertThat(unfolded(m)).contains("METHOD:REQUEST", "SEQUENCE:0");
-            codeOf.put(MessageTopic.recipient(m), MessageTopic.code(m));
+            codes.put(MessageTopic.recipient(m), codeOf(m));
         }
         List<String> participants =
                 e.allParticipants().stream().map(UUID::toString).toList();
-        assertThat(codeOf.keySet()).containsExactlyInAnyOrderElementsOf(participants);
-        assertThat(new HashSet<>(codeOf.values())).hasSize(12);
+        assertThat(codes.keySet()).containsExactlyInAnyOrderElementsOf(participants);
+        assertThat(new HashSet<>(codes.values())).hasSize(12);
 
         // only the hash of a code is kept, and the message row left the outbox once it was published
-        String firstCode = codeIn(codeOf, participants.get(0));
+        String firstCode = codeIn(codes, participants.get(0));
         assertThat(Api.count("select count(*) from personal_link where code_hash = ?", PersonalLinks.hash(firstCode)))
                 .isEqualTo(1);
         assertThat(Api.count(
@@ -130,7 +138,7 @@ class PersonalLinksTest {
 
         // ten accept and get seats; the last two are waitlisted and told so
         for (int i = 0; i < 12; i++) {
-            answer(codeIn(codeOf, participants.get(i)), "ACCEPTED")
+            answer(codeIn(codes, participants.get(i)), "ACCEPTED")
                     .statusCode(200)
                     .body("status", equalTo(i < 10 ? "ACCEPTED" : "WAITLISTED"));
         }
@@ -139,22 +147,19 @@ class PersonalLinksTest {
                 .extracting(MessageTopic::recipient)
                 .containsExactlyInAnyOrder(participants.get(10), participants.get(11));
         anonymous()
-                .get(INVITATIONS, codeIn(codeOf, participants.get(11)))
+                .get(INVITATIONS, codeIn(codes, participants.get(11)))
                 .then()
                 .body("seatsFree", equalTo(0))
                 .body("waitlistLength", equalTo(2));
 
         // one declines: the first waiting moves up and is told so
-        answer(codeIn(codeOf, participants.get(3)), "DECLINED").statusCode(200).body("status", equalTo("DECLINED"));
+        answer(codeIn(codes, participants.get(3)), "DECLINED").statusCode(200).body("status", equalTo("DECLINED"));
         List<JsonNode> movedUp = MessageTopic.read(e.id(), MessageTopic.kind("INVITATION_MOVED_UP", session), 1);
         assertThat(movedUp).extracting(MessageTopic::recipient).containsExactly(participants.get(10));
-        anonymous()
-                .get(INVITATIONS, codeIn(codeOf, participants.get(10)))
-                .then()
-                .body("status", equalTo("ACCEPTED"));
+        anonymous().get(INVITATIONS, codeIn(codes, participants.get(10))).then().body("status", equalTo("ACCEPTED"));
         // a link from a later message works as well as the first one
         anonymous()
-                .get(INVITATIONS, MessageTopic.code(movedUp.get(0)))
+                .get(INVITATIONS, codeOf(movedUp.get(0)))
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ACCEPTED"));
@@ -236,17 +241,17 @@ class PersonalLinksTest {
                 .extracting(MessageTopic::recipient)
                 .containsExactlyInAnyOrderElementsOf(
                         e.allParticipants().stream().map(UUID::toString).toList());
-        Map<String, String> codeOf = new LinkedHashMap<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         asked.forEach(m -> {
             assertThat(m.path("values").path("pollTitle").asText()).isEqualTo("Derde dialoogsessie");
             assertThat(m.path("link").asText()).contains("/api/v1/personal-polls/");
-            codeOf.put(MessageTopic.recipient(m), MessageTopic.code(m));
+            codes.put(MessageTopic.recipient(m), codeOf(m));
         });
 
         List<String> slots = anonymous()
                 .get(
                         "/api/v1/personal-polls/{code}",
-                        codeIn(codeOf, e.participants(residents).get(0).toString()))
+                        codeIn(codes, e.participants(residents).get(0).toString()))
                 .then()
                 .statusCode(200)
                 .body("title", equalTo("Derde dialoogsessie"))
@@ -257,16 +262,17 @@ class PersonalLinksTest {
         String second = slots.get(1);
         // the residents can make both, the municipality only the second: the second slot wins
         for (UUID resident : e.participants(residents)) {
-            vote(codeIn(codeOf, resident.toString()), List.of(first, second))
+            vote(codeIn(codes, resident.toString()), List.of(first, second))
                     .statusCode(200)
                     .body("availableSlotIds", equalTo(List.of(first, second)));
         }
-        vote(codeIn(codeOf, e.participants(municipality).get(0).toString()), List.of(second))
+        vote(codeIn(codes, e.participants(municipality).get(0).toString()), List.of(second))
                 .statusCode(200);
         vote(
-                        codeIn(codeOf, e.participants(municipality).get(0).toString()),
+                        codeIn(codes, e.participants(municipality).get(0).toString()),
                         List.of(UUID.randomUUID().toString()))
-                .statusCode(400);
+                .statusCode(400)
+                .body("invalidParams.name", equalTo(List.of("availableSlotIds[0]")));
         facilitator()
                 .get("/api/v1/scheduling-polls/{id}", poll)
                 .then()
@@ -290,7 +296,7 @@ class PersonalLinksTest {
         String spent = anonymous()
                 .get(
                         "/api/v1/personal-polls/{code}",
-                        codeIn(codeOf, e.participants(municipality).get(0).toString()))
+                        codeIn(codes, e.participants(municipality).get(0).toString()))
                 .then()
                 .statusCode(404)
                 .extract()
@@ -298,7 +304,7 @@ class PersonalLinksTest {
         String wrong = anonymous()
                 .get(
                         "/api/v1/personal-polls/{code}",
-                        "x" + codeIn(codeOf, e.participants(municipality).get(0).toString()))
+                        "x" + codeIn(codes, e.participants(municipality).get(0).toString()))
                 .then()
                 .statusCode(404)
                 .extract()
@@ -315,6 +321,7 @@ class PersonalLinksTest {
                 .body("status", equalTo("CONFIRMED"))
                 .extract()
                 .path("code");
+        USED_CODES.add(firstCode);
         String firstId = anonymous()
                 .get("/api/v1/personal-registrations/{code}", firstCode)
                 .then()
@@ -330,16 +337,16 @@ class PersonalLinksTest {
                 .get(0);
         assertThat(confirmed.path("recipient").path("type").asText()).isEqualTo("REGISTRATION");
         assertThat(MessageTopic.recipient(confirmed)).isEqualTo(firstId);
-        assertThat(MessageTopic.code(confirmed)).isNotEqualTo(firstCode);
+        assertThat(codeOf(confirmed)).isNotEqualTo(firstCode);
         JsonNode waiting = MessageTopic.read(e.id(), MessageTopic.kind("REGISTRATION_WAITLISTED", session), 1)
                 .get(0);
         anonymous()
-                .get("/api/v1/personal-registrations/{code}", MessageTopic.code(waiting))
+                .get("/api/v1/personal-registrations/{code}", codeOf(waiting))
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("WAITLISTED"));
         assertThat(anonymous()
-                        .get("/api/v1/personal-registrations/{code}/calendar.ics", MessageTopic.code(confirmed))
+                        .get("/api/v1/personal-registrations/{code}/calendar.ics", codeOf(confirmed))
                         .then()
                         .statusCode(200)
                         .extract()
@@ -348,7 +355,7 @@ class PersonalLinksTest {
 
         // cancelling with the message's link frees the seat for the one waiting; the links are spent then
         anonymous()
-                .delete("/api/v1/personal-registrations/{code}", MessageTopic.code(confirmed))
+                .delete("/api/v1/personal-registrations/{code}", codeOf(confirmed))
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED"));
@@ -369,7 +376,7 @@ class PersonalLinksTest {
                 .asString();
         assertThat(withoutInstance(spent)).isEqualTo(withoutInstance(wrong));
         // an invitation link does not open a registration, nor the other way round
-        anonymous().get(INVITATIONS, MessageTopic.code(waiting)).then().statusCode(404);
+        anonymous().get(INVITATIONS, codeOf(waiting)).then().statusCode(404);
 
         assertNoAddressesOrNames(
                 MessageTopic.read(e.id(), m -> true, 1), List.of("Fatima", "Amrani", "Pieter", "Vries", "example.nl"));
@@ -389,6 +396,31 @@ class PersonalLinksTest {
         }
         answer("abc", "ACCEPTED").statusCode(404);
         answer("abc", "MAYBE").statusCode(400);
+    }
+
+    @Test
+    void guessingCodesFromOneAddressIsRateLimited() {
+        String address = "10.3." + ThreadLocalRandom.current().nextInt(256) + ".7";
+        int status = 0;
+        for (int i = 0; i < 200 && status != 429; i++) {
+            status = given().header("X-Forwarded-For", address)
+                    .get(INVITATIONS, "guess-" + i)
+                    .then()
+                    .extract()
+                    .statusCode();
+            assertThat(status).isIn(404, 429);
+        }
+        given().header("X-Forwarded-For", address)
+                .get("/api/v1/personal-polls/{code}", "guess")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue());
+    }
+
+    private static String codeOf(JsonNode message) {
+        String code = MessageTopic.code(message);
+        USED_CODES.add(code);
+        return code;
     }
 
     private static String codeIn(Map<String, String> codes, String recipient) {
