@@ -27,6 +27,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.logging.SecretPaths;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -166,7 +167,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, SecretPaths.redact(String.valueOf(path(uri))));
         return Problem.of(
                         500,
                         "Internal server error",

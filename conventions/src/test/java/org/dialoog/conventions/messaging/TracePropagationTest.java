@@ -119,6 +119,25 @@ class TracePropagationTest {
                 .isEqualTo("00-" + TRACE_ID + "-" + publish.spanId() + "-01");
     }
 
+    @Test
+    void aPersonalLinkCodeDoesNotReachTheTrace() {
+        String trace = "5cf92f3577b34da6a3ce929d0e0e4736";
+        String code = "SecretCode" + UUID.randomUUID().toString().replace("-", "");
+        io.restassured.RestAssured.given()
+                .header("traceparent", "00-" + trace + "-" + CALLER_SPAN + "-01")
+                .get("/api/v1/personal-invitations/" + code)
+                .then()
+                .statusCode(404);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(OtlpReceiver.spans(receiver).stream()
+                                .filter(s -> s.traceId().equals(trace) && s.kind() == ReceivedSpan.SERVER))
+                        .isNotEmpty());
+        List<ReceivedSpan> spans = OtlpReceiver.spans(receiver).stream()
+                .filter(s -> s.traceId().equals(trace))
+                .toList();
+        assertThat(spans.toString()).doesNotContain(code).contains("personal-invitations/{code}");
+    }
+
     /** The span of this kind and name about the note's event (the note id is the record key). */
     private Optional<ReceivedSpan> span(int kind, String name, String noteId) {
         return OtlpReceiver.spans(receiver).stream()
