@@ -148,8 +148,10 @@ function service(d, objects, config, overlay, at) {
     }
     for (const rule of p.spec.egress ?? []) {
       if (!(rule.to ?? []).length || !(rule.ports ?? []).length) fail(`${at} ${p.metadata.name}`, "an egress rule must name its destination and ports");
-      const allowed = [53, 5432, 9092, 443, 8080, 8443];
-      for (const x of rule.ports ?? []) if (!allowed.includes(x.port)) fail(`${at} ${p.metadata.name}`, `egress to port ${x.port} (only DNS, PostgreSQL, Kafka, the identity provider)`);
+      // SMTP (587, 25) only for the services that send mail, and only by a policy naming that service's pods
+      const sender = ["engagement-service", "session-service"].includes(p.spec?.podSelector?.matchLabels?.["app.kubernetes.io/name"]);
+      const allowed = [53, 5432, 9092, 443, 8080, 8443, ...(sender ? [587, 25] : [])];
+      for (const x of rule.ports ?? []) if (!allowed.includes(x.port)) fail(`${at} ${p.metadata.name}`, `egress to port ${x.port} (only DNS, PostgreSQL, Kafka, the identity provider; SMTP for the senders)`);
     }
   }
   // every Secret and ConfigMap it reads: rendered here, or (production) made outside and listed in the README

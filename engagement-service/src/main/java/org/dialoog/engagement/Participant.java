@@ -47,6 +47,13 @@ public class Participant extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Role role;
 
+    /** The language of the messages they get: {@code nl} or {@code en}. */
+    public String language = "nl";
+
+    /** They asked for no messages in this engagement (only legally required mail would still go out). */
+    @Column(name = "messages_opt_out")
+    public boolean messagesOptOut;
+
     @Version
     public long version;
 

@@ -23,4 +23,11 @@ public interface MessagesConfig {
      */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * Whether this service sends the messages addressed to the people whose addresses it holds. Read at build
+     * time too: only where it is true does the delivery summary ({@code /api/v1/message-deliveries}) exist.
+     */
+    @WithDefault("false")
+    boolean sender();
 }

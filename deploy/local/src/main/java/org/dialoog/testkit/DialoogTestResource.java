@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The one test resource of all three services: a fresh PostgreSQL database per run and a real
  * Kafka broker (one per test JVM, shared by the test classes of a module). Use it as
  * {@code @WithTestResource(value = DialoogTestResource.class, initArgs = @ResourceArg(name = "service", value = "engagement"))}.
+ * With {@code @ResourceArg(name = "mail", value = "true")} the service also sends real mail, to the test JVM's
+ * SMTP server ({@link MailServer#shared()}), instead of the mock mailer.
  */
 public class DialoogTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,11 +21,13 @@ public class DialoogTestResource implements QuarkusTestResourceLifecycleManager 
     private static final String PID = "dialoog.test.kafka.pid";
     private static @Nullable KafkaBroker broker;
     private String service = "service";
+    private boolean mail;
     private @Nullable TestDatabase database;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        mail = Boolean.parseBoolean(initArgs.getOrDefault("mail", "false"));
     }
 
     @Override
@@ -40,6 +44,13 @@ public class DialoogTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("mp.jwt.verify.publickey.location", DevTokens.publicKeyLocation());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
+        if (mail) {
+            config.put("quarkus.mailer.mock", "false");
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put(
+                    "quarkus.mailer.port", Integer.toString(MailServer.shared().smtpPort()));
+            config.put("quarkus.mailer.start-tls", "DISABLED");
+        }
         return config;
     }
 

@@ -37,9 +37,12 @@ public final class KafkaBroker implements AutoCloseable {
             "dialoog.engagements", 6,
             "dialoog.sessions", 6,
             "dialoog.feedback", 6,
+            "dialoog.messages", 6,
             "dialoog.dead-letters.engagement-service", 1,
             "dialoog.dead-letters.session-service", 1,
             "dialoog.dead-letters.feedback-service", 1);
+
+    private static final String MESSAGES = "dialoog.messages";
 
     private final Path dataDir;
     private final int port;
@@ -214,7 +217,14 @@ public final class KafkaBroker implements AutoCloseable {
     private void createTopics() {
         try (Admin admin = admin()) {
             List<NewTopic> topics = new ArrayList<>();
-            TOPICS.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            TOPICS.forEach((name, partitions) -> {
+                NewTopic topic = new NewTopic(name, partitions, (short) 1);
+                if (name.equals(MESSAGES)) {
+                    // message requests may carry a personal link: kept a week, as in deploy/k8s
+                    topic.configs(Map.of("retention.ms", "604800000"));
+                }
+                topics.add(topic);
+            });
             admin.createTopics(topics).values().forEach((name, future) -> {
                 try {
                     future.get(30, TimeUnit.SECONDS);

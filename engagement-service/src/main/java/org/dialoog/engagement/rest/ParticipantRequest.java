@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.dialoog.engagement.Participant;
@@ -22,4 +23,14 @@ public record ParticipantRequest(
         @Email @Size(max = 254) @Schema(examples = "fatima@example.nl") @Nullable
         String email,
 
-        @NotNull Participant.Role role) {}
+        @NotNull Participant.Role role,
+
+        @Pattern(regexp = "nl|en", message = "must be nl or en")
+        @Schema(
+                enumeration = {"nl", "en"},
+                description = "The language of their messages; nl when left out")
+        @Nullable
+        String language,
+
+        @Schema(description = "No messages in this engagement; false when left out") @Nullable
+        Boolean messagesOptOut) {}

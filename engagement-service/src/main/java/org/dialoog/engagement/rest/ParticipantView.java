@@ -11,7 +11,17 @@ import org.jspecify.annotations.Nullable;
 /** A participant as the API shows it; integrations get no name or e-mail address. */
 @Schema(
         name = "Participant",
-        requiredProperties = {"id", "engagementId", "partyId", "role", "version", "createdAt", "updatedAt"})
+        requiredProperties = {
+            "id",
+            "engagementId",
+            "partyId",
+            "role",
+            "language",
+            "messagesOptOut",
+            "version",
+            "createdAt",
+            "updatedAt"
+        })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParticipantView(
         UUID id,
@@ -25,6 +35,8 @@ public record ParticipantView(
         String email,
 
         Participant.Role role,
+        @Schema(enumeration = {"nl", "en"}) String language,
+        boolean messagesOptOut,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
@@ -37,12 +49,14 @@ public record ParticipantView(
                 withPersonalData ? p.displayName : null,
                 withPersonalData ? p.email : null,
                 p.role,
+                p.language,
+                p.messagesOptOut,
                 p.version,
                 p.createdAt,
                 p.updatedAt);
     }
 
     static ParticipantRequest editable(Participant p) {
-        return new ParticipantRequest(p.partyId, p.displayName, p.email, p.role);
+        return new ParticipantRequest(p.partyId, p.displayName, p.email, p.role, p.language, p.messagesOptOut);
     }
 }

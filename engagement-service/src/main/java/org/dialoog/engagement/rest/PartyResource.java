@@ -336,6 +336,7 @@ public class PartyResource {
     }
 
     private static ParticipantDetails details(ParticipantRequest r) {
-        return new ParticipantDetails(r.partyId(), r.displayName(), r.email(), r.role());
+        return new ParticipantDetails(
+                r.partyId(), r.displayName(), r.email(), r.role(), r.language(), r.messagesOptOut());
     }
 }

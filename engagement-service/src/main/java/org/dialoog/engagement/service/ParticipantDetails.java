@@ -7,4 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A participant's editable fields, as an add or an import sets them or a change replaces them. */
 public record ParticipantDetails(
-        UUID partyId, String displayName, @Nullable String email, Participant.Role role) {}
+        UUID partyId,
+        String displayName,
+        @Nullable String email,
+        Participant.Role role,
+        @Nullable String language,
+        @Nullable Boolean messagesOptOut) {}

@@ -246,6 +246,10 @@ public class PartyService {
         String email = d.email();
         p.email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
         p.role = d.role();
+        String language = d.language();
+        p.language = language == null ? "nl" : language;
+        Boolean optOut = d.messagesOptOut();
+        p.messagesOptOut = optOut != null && optOut;
     }
 
     private static void requirePartyOf(UUID engagementId, UUID partyId) {
