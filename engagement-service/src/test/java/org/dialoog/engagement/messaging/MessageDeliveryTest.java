@@ -267,6 +267,54 @@ class MessageDeliveryTest {
                 .body("kinds.size()", equalTo(0));
     }
 
+    @Test
+    void aParticipantsLanguageIsNlOrEnAndTheirChoicesSurviveAPatch() {
+        UUID engagement = Api.createEngagement("Taal");
+        String party = party(engagement);
+        Map<String, Object> german = new HashMap<>(Map.of(
+                "partyId",
+                party,
+                "displayName",
+                "Duits",
+                "email",
+                "de@example.nl",
+                "role",
+                "MEMBER",
+                "language",
+                "de"));
+        Api.facilitator()
+                .body(german)
+                .post("/api/v1/engagements/" + engagement + "/participants")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        UUID plain = UUID.fromString(Api.facilitator()
+                .body(Map.of("partyId", party, "displayName", "Standaard", "email", "std@example.nl", "role", "MEMBER"))
+                .post("/api/v1/engagements/" + engagement + "/participants")
+                .then()
+                .statusCode(201)
+                .body("language", equalTo("nl"))
+                .body("messagesOptOut", equalTo(false))
+                .extract()
+                .<String>path("id"));
+        Api.facilitator()
+                .contentType("application/merge-patch+json")
+                .body(Map.of("messagesOptOut", true, "language", "en"))
+                .patch("/api/v1/engagements/" + engagement + "/participants/" + plain)
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("en"))
+                .body("messagesOptOut", equalTo(true));
+        Api.facilitator()
+                .contentType("application/merge-patch+json")
+                .body(Map.of("displayName", "Standaard Twee"))
+                .patch("/api/v1/engagements/" + engagement + "/participants/" + plain)
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("en"))
+                .body("messagesOptOut", equalTo(true));
+    }
+
     // --- helpers
 
     private static io.restassured.response.ValidatableResponse summary(String param, UUID id) {
