@@ -39,6 +39,9 @@ public class Registration extends PanacheEntityBase {
 
     public String email;
 
+    /** The language of the mails about this registration: nl or en. */
+    public String language = "nl";
+
     @Column(name = "code_hash")
     public String codeHash;
 

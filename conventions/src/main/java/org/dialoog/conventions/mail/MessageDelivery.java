@@ -150,7 +150,15 @@ public class MessageDelivery {
         Mail mail = Mail.withText(java.util.Objects.requireNonNull(to.email()), rendered.subject(), rendered.text())
                 .setFrom(from)
                 .addHeader("Message-ID", messageId(request.messageId(), from))
-                .addHeader("Auto-Submitted", "auto-generated");
+                .addHeader("Auto-Submitted", "auto-generated")
+                // what it is about, by kind and id only: for mail filters, support and the tests that read mailboxes
+                .addHeader("X-Dialoog-Kind", request.kind().name());
+        if (request.sessionId() != null) {
+            mail.addHeader("X-Dialoog-Session", request.sessionId().toString());
+        }
+        if (request.roundId() != null) {
+            mail.addHeader("X-Dialoog-Round", request.roundId().toString());
+        }
         replyTo.filter(r -> !r.isBlank()).ifPresent(mail::setReplyTo);
         MessageRequest.CalendarAttachment calendar = request.calendar();
         if (calendar != null) {

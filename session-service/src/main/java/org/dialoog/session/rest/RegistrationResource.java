@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -74,7 +75,16 @@ public class RegistrationResource {
             String name,
 
             @NotBlank @Email @Size(max = 320) @Schema(examples = "fatima@example.nl")
-            String email) {}
+            String email,
+
+            @Pattern(regexp = "nl|en", message = "must be nl or en")
+            @Schema(
+                    description = "The language of the mails about this registration (confirmation, waitlist, "
+                            + "reminders, changes): nl (default) or en",
+                    examples = "nl",
+                    nullable = true)
+            @Nullable
+            String language) {}
 
     /** The answer to a sign-up: keep the code, it is the only way to cancel and is not shown again. */
     @Schema(name = "RegistrationReceipt")
@@ -103,13 +113,25 @@ public class RegistrationResource {
             UUID sessionId,
             String name,
             String email,
+
+            @Schema(description = "The language of the mails about this registration", examples = "nl")
+            String language,
+
             Registration.Status status,
             OffsetDateTime registeredAt,
             @Schema(nullable = true) @Nullable OffsetDateTime waitlistedAt,
             @Schema(nullable = true) @Nullable OffsetDateTime cancelledAt) {
         static RegistrationView of(Registration r) {
             return new RegistrationView(
-                    r.id, r.sessionId, r.name, r.email, r.status, r.registeredAt, r.waitlistedAt, r.cancelledAt);
+                    r.id,
+                    r.sessionId,
+                    r.name,
+                    r.email,
+                    r.language,
+                    r.status,
+                    r.registeredAt,
+                    r.waitlistedAt,
+                    r.cancelledAt);
         }
     }
 
@@ -133,7 +155,8 @@ public class RegistrationResource {
             @Context HttpServerRequest http,
             @Context UriInfo uri) {
         actForSessionTenant(sessionId, http);
-        var registered = service.register(sessionId, request.name(), request.email());
+        var registered = service.register(
+                sessionId, request.name(), request.email(), request.language() == null ? "nl" : request.language());
         Registration r = registered.registration();
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/sessions/{s}/registrations/{id}")

@@ -40,7 +40,7 @@ public class RegistrationService {
     public record Registered(Registration registration, String code) {}
 
     /** Registers a member of the public; runs for the session's tenant, found by {@code store/PublicSessions}. */
-    public Registered register(UUID sessionId, String name, String email) {
+    public Registered register(UUID sessionId, String name, String email, String language) {
         Session s = access.lockedForPublic(sessionId);
         if (!s.openRegistration) {
             throw DomainException.conflict("Session " + sessionId + " is not open for public registration.");
@@ -65,6 +65,7 @@ public class RegistrationService {
         r.sessionId = s.id;
         r.name = name.strip();
         r.email = normalisedEmail;
+        r.language = language;
         r.codeHash = hash(code);
         r.registeredAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.admit(seats.free(s));
