@@ -35,6 +35,38 @@ public class OpenApiConventions implements OASFilter {
      */
     public static final String PUBLIC = "x-public";
 
+    /** What a public operation's 429 says, followed by the limits the service runs with. */
+    static final String TOO_MANY =
+            "Too many attempts from this address or for this target; Retry-After says when to try again.";
+
+    /** The operation extension that states a public operation's rate limits for clients and generators. */
+    static final String RATE_LIMIT = "x-rate-limit";
+
+    /**
+     * The configured limits ({@code RateLimitConfig}); read as plain properties because this filter also runs at
+     * build time, and again at start, where the configuration the service runs with decides.
+     */
+    private static Map<String, Object> rateLimitValues() {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        limits.put("perClientPerMinute", limit(config, "per-client-per-minute", 120));
+        limits.put("perTargetPerMinute", limit(config, "per-target-per-minute", 3000));
+        limits.put("perClientPerTargetAllowance", limit(config, "per-client-per-target-allowance", 10));
+        return limits;
+    }
+
+    private static int limit(org.eclipse.microprofile.config.Config config, String key, int fallback) {
+        return config.getOptionalValue("dialoog.rate-limit." + key, Integer.class)
+                .orElse(fallback);
+    }
+
+    private static String rateLimits() {
+        Map<String, Object> l = rateLimitValues();
+        return " At most " + l.get("perClientPerMinute") + " requests per minute from one client address, and "
+                + l.get("perTargetPerMinute") + " per minute to one target (one code, session or round) from everyone "
+                + "together, of which each address keeps " + l.get("perClientPerTargetAllowance") + ".";
+    }
+
     /**
      * Marks a list operation with the item schema its page holds: {@code @Extension(name =
      * OpenApiConventions.PAGE_OF, value = "Session")} documents the 200 answer as {@code SessionPage}.
@@ -206,10 +238,8 @@ public class OpenApiConventions implements OASFilter {
             addIfAbsent(responses, "422", "This Idempotency-Key was used before with another body");
         }
         if (isPublic) {
-            addIfAbsent(
-                    responses,
-                    "429",
-                    "Too many attempts from this address or for this target; Retry-After says when to try again");
+            addIfAbsent(responses, "429", TOO_MANY + rateLimits());
+            operation.addExtension(RATE_LIMIT, rateLimitValues());
         }
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
             APIResponse response = r.getValue();

@@ -67,6 +67,48 @@ class ApiConventionsTest {
     }
 
     @Test
+    void everyPublicPathStatesTheRateLimitsTheServiceRunsWith() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("paths");
+        for (String path : List.of(
+                "/personal-invitations/{code}",
+                "/personal-polls/{code}/votes",
+                "/personal-registrations/{code}",
+                "/sessions/{sessionId}/registrations")) {
+            String method = path.endsWith("votes") ? "put" : path.endsWith("registrations") ? "post" : "get";
+            var operation = doc.path(path).path(method);
+            // the test profile's target budget (application.properties), not a constant of the code
+            org.assertj.core.api.Assertions.assertThat(operation
+                            .path("x-rate-limit")
+                            .path("perClientPerMinute")
+                            .asInt())
+                    .as("%s %s (paths are relative to the server, /api/v1): %s", method, path, operation)
+                    .isEqualTo(120);
+            org.assertj.core.api.Assertions.assertThat(operation
+                            .path("x-rate-limit")
+                            .path("perTargetPerMinute")
+                            .asInt())
+                    .isEqualTo(300);
+            org.assertj.core.api.Assertions.assertThat(operation
+                            .path("responses")
+                            .path("429")
+                            .path("description")
+                            .asText())
+                    .contains("At most 120 requests per minute from one client address")
+                    .contains("300 per minute to one target");
+        }
+        org.assertj.core.api.Assertions.assertThat(
+                        doc.path("/sessions").path("post").has("x-rate-limit"))
+                .as("a path that needs a token has no rate limit to state")
+                .isFalse();
+    }
+
+    @Test
     void everyAnswerIsHeldToTheServedDocument() {
         WIRING.everyAnswerIsHeldToTheServedDocument();
     }
