@@ -363,6 +363,10 @@ public final class Feedback implements AutoCloseable {
         return Rows.count(Arc.container().instance(DataSource.class).get(), sql, params);
     }
 
+    public static List<Long> longs(String sql, Object... params) throws SQLException {
+        return Rows.longs(Arc.container().instance(DataSource.class).get(), sql, params);
+    }
+
     @Override
     public void close() {
         publisher.close();
