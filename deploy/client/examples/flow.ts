@@ -1,8 +1,10 @@
 /**
  * The main flow of a facilitator's frontend, typed end to end against the three services:
  * engagement → parties and participants → activation → session → invitations → acceptance →
- * attendance and completion → the automatic evaluation round → respondent tokens → anonymous
- * responses → results.
+ * attendance and completion → an evaluation round whose tokens the frontend hands out itself →
+ * anonymous responses → results. (With automatic session evaluation on, feedback-service opens that
+ * round by itself and mails every attendee a personal answer link instead: deploy/local/smoke walks
+ * that path, reading the mails from the local mail server.)
  *
  * Every step uses the typed response of the step before it. There is no cast, no `any` and no `!`:
  * where a value can really be missing (the first item of a page, a round that has not opened yet) the
@@ -160,12 +162,13 @@ export async function runFlow(options: FlowOptions): Promise<FlowOutcome> {
   if (active.status !== "ACTIVE") throw new Error(`engagement is ${active.status}, expected ACTIVE`);
   log(`4. engagement ${active.status} (version ${active.version})`);
 
-  // 5. feedback-service: evaluate every completed session; show a party from 3 responses on.
+  // 5. feedback-service: show a party from 3 responses on. This frontend hands the evaluation tokens out in the room
+  //    (a QR code per attendee), so the automatic, mailed evaluation round stays off.
   //    feedback-service learns the engagement from its events: 404 until it has.
   const settings = await eventually("feedback-service learning the engagement", patience, async () => {
     const answer = await feedback.PUT("/engagements/{engagementId}/settings", {
       params: { path: { engagementId: active.id } },
-      body: { autoSessionEvaluation: true, minGroupSize: 3 },
+      body: { autoSessionEvaluation: false, minGroupSize: 3 },
     });
     return answer.response.status === 404 ? undefined : expectData(answer);
   });
@@ -253,26 +256,44 @@ export async function runFlow(options: FlowOptions): Promise<FlowOutcome> {
   if (completed.status !== "COMPLETED") throw new Error(`session is ${completed.status}, expected COMPLETED`);
   log(`10. session ${completed.status} at ${completed.completedAt ?? "?"}`);
 
-  // 11. The SessionCompleted event opens the evaluation round in feedback-service: find it, read it.
-  const found = await eventually("the evaluation round opening", patience, async () => {
-    const page = expectData(
-      await feedback.GET("/feedback-rounds", { params: { query: { sessionId: completed.id, pageSize: 10 } } }),
-    );
-    return page.items[0];
+  // 11. The facilitator opens the built-in session evaluation for the attendees, delivered by hand (MANUAL).
+  //     feedback-service learns the session from its events (400 naming sessionId until it has) and the attendance
+  //     from SessionCompleted (until then a token request finds nobody to issue to).
+  const builtIns = expectData(
+    await feedback.GET("/questionnaires", { params: { query: { purpose: "SESSION_EVALUATION", pageSize: 10 } } }),
+  );
+  const evaluation = builtIns.items.find((q) => q.builtIn === "session-evaluation");
+  if (evaluation === undefined) throw new Error("no built-in session evaluation questionnaire");
+  const round = await eventually("feedback-service learning the session", patience, async () => {
+    const answer = await feedback.POST("/feedback-rounds", {
+      body: {
+        engagementId: active.id,
+        sessionId: completed.id,
+        questionnaireId: evaluation.id,
+        audience: "ATTENDEES",
+        delivery: "MANUAL",
+      },
+    });
+    return answer.response.status === 400 ? undefined : expectData(answer);
   });
-  const round = expectData(await feedback.GET("/feedback-rounds/{roundId}", { params: { path: { roundId: found.id } } }));
   if (round.state !== "OPEN") throw new Error(`round ${round.id} is ${round.state}, expected OPEN`);
   const questionnaire = expectData(
     await feedback.GET("/questionnaires/{questionnaireId}", {
       params: { path: { questionnaireId: round.questionnaireId }, header: { "Accept-Language": "nl" } },
     }),
   );
-  log(`11. round ${round.id} ${round.state} for ${round.audience} until ${round.closesAt}: "${questionnaire.title}", ${questionnaire.questions.length} questions`);
+  log(`11. round ${round.id} ${round.state} for ${round.audience} until ${round.closesAt ?? "it is closed"}: "${questionnaire.title}", ${questionnaire.questions.length} questions`);
 
-  // 12. One single-use respondent token per attendee (handed out by the frontend, e.g. by e-mail).
-  const tokens = expectData(
-    await feedback.POST("/feedback-rounds/{roundId}/tokens", { params: { path: { roundId: round.id } } }),
-  );
+  // 12. One single-use respondent token per attendee, handed out by the frontend.
+  const issued: FeedbackSchemas["RespondentTokens"]["issued"] = [];
+  await eventually("feedback-service learning the attendance", patience, async () => {
+    const batch = expectData(
+      await feedback.POST("/feedback-rounds/{roundId}/tokens", { params: { path: { roundId: round.id } } }),
+    );
+    issued.push(...batch.issued);
+    return issued.length >= present.length ? issued : undefined;
+  });
+  const tokens = { issued };
   if (tokens.issued.length !== present.length) {
     throw new Error(`${tokens.issued.length} tokens issued, expected ${present.length}`);
   }
