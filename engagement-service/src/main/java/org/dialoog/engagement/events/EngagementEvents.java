@@ -67,4 +67,21 @@ public final class EngagementEvents {
 
     /** Participant added, updated or removed: ids and party only, never a name or e-mail address. */
     public record ParticipantChanged(UUID participantId, UUID engagementId, UUID partyId, String tenant, String role) {}
+
+    /**
+     * An agreement proposed, answered, amended, carried or withdrawn: ids, the current version's number,
+     * the state and each concerned party's answer to that version. Never the title, text, concern or reason
+     * (free text that may hold personal data: read it from the API).
+     */
+    public record AgreementChanged(
+            UUID agreementId,
+            UUID engagementId,
+            String tenant,
+            @Nullable UUID sessionId,
+            int number,
+            String state,
+            List<PartyAnswer> parties) {}
+
+    /** A concerned party and its answer to the current version; decision null while it has not answered. */
+    public record PartyAnswer(UUID partyId, @Nullable String decision) {}
 }

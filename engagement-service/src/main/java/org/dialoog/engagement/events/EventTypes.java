@@ -20,5 +20,11 @@ public final class EventTypes {
     public static final String PARTICIPANT_UPDATED = PREFIX + "participant-updated.v1";
     public static final String PARTICIPANT_REMOVED = PREFIX + "participant-removed.v1";
 
+    public static final String AGREEMENT_PROPOSED = PREFIX + "agreement-proposed.v1";
+    public static final String AGREEMENT_ANSWER_RECORDED = PREFIX + "agreement-answer-recorded.v1";
+    public static final String AGREEMENT_AMENDED = PREFIX + "agreement-amended.v1";
+    public static final String AGREEMENT_CARRIED = PREFIX + "agreement-carried.v1";
+    public static final String AGREEMENT_WITHDRAWN = PREFIX + "agreement-withdrawn.v1";
+
     private EventTypes() {}
 }

@@ -1,7 +1,9 @@
 package org.dialoog.engagement.service;
 
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.engagement.Agreement;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.SessionHeld;
@@ -38,7 +41,26 @@ public class EngagementHealth {
             long feedbackRounds,
             long responses,
             @Schema(nullable = true) @Nullable OffsetDateTime lastUpdatedAt,
-            List<HealthTrend.Dimension> dimensions) {}
+            List<HealthTrend.Dimension> dimensions,
+
+            @Schema(
+                    description =
+                            "The engagement's agreements by state: what the parties carry, and what waits for them")
+            Agreements agreements) {}
+
+    /** Agreements by state (ADR 0010). */
+    public record Agreements(
+            @Schema(description = "Every concerned party consented")
+            long carried,
+
+            @Schema(description = "Waiting for answers (or an abstention keeps it from being carried)")
+            long pending,
+
+            @Schema(description = "Objected to: waiting for an amendment")
+            long objected,
+
+            @Schema(description = "Withdrawn by a facilitator")
+            long withdrawn) {}
 
     public Health of(UUID engagementId) {
         Engagement e =
@@ -58,6 +80,24 @@ public class EngagementHealth {
                 rounds.size(),
                 responses,
                 updated,
-                HealthTrend.of(rounds));
+                HealthTrend.of(rounds),
+                agreements(e.id));
+    }
+
+    private static Agreements agreements(UUID engagementId) {
+        Map<Agreement.State, Long> counts = new EnumMap<>(Agreement.State.class);
+        for (Object[] row : Agreement.getEntityManager()
+                .createQuery(
+                        "select a.state, count(a) from Agreement a where a.engagementId = ?1 group by a.state",
+                        Object[].class)
+                .setParameter(1, engagementId)
+                .getResultList()) {
+            counts.put((Agreement.State) row[0], (Long) row[1]);
+        }
+        return new Agreements(
+                counts.getOrDefault(Agreement.State.CARRIED, 0L),
+                counts.getOrDefault(Agreement.State.PENDING, 0L),
+                counts.getOrDefault(Agreement.State.OBJECTED, 0L),
+                counts.getOrDefault(Agreement.State.WITHDRAWN, 0L));
     }
 }

@@ -17,6 +17,7 @@ import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.engagement.Agreement;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.EngagementHistoryEntry;
 import org.dialoog.engagement.EngagementQuery;
@@ -110,6 +111,9 @@ public class EngagementService {
                     + ". Cancel it instead (POST /api/v1/engagements/" + id + "/status).");
         }
         Participant.delete("engagementId", id);
+        // an agreement's parties, versions and answers go with it (on delete cascade)
+        Agreement.<Agreement>list("engagementId", id).forEach(Agreement::delete);
+        Agreement.flush();
         Party.delete("engagementId", id);
         EngagementHistoryEntry.delete("engagementId", id);
         e.delete();

@@ -21,6 +21,7 @@ import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
+import org.dialoog.engagement.Agreement;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
@@ -77,6 +78,11 @@ public class PartyService {
         engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
         checkVersion(expectedVersion, p.version);
+        long agreements = Agreement.count("select count(a) from Agreement a join a.partyIds p where p = ?1", partyId);
+        if (agreements > 0) {
+            throw DomainException.conflict("Party '" + p.name + "' is concerned by " + agreements
+                    + " agreement(s); its answers are part of their record, so the party stays.");
+        }
         long members = Participant.count("partyId", partyId);
         if (members > 0) {
             throw DomainException.conflict("Party '" + p.name + "' still has " + members

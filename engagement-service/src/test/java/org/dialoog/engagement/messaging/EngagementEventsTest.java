@@ -95,6 +95,41 @@ class EngagementEventsTest {
                     .post(base + "/phase")
                     .then()
                     .statusCode(200);
+            // an agreement through every change: proposed, objected, amended, carried, withdrawn
+            String agreement = facilitator()
+                    .body(Map.of(
+                            "title",
+                            "Het plein blijft groen",
+                            "text",
+                            "Geen parkeerplaatsen",
+                            "partyIds",
+                            List.of(party)))
+                    .post(base + "/agreements")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            facilitator()
+                    .body(Map.of("decision", "OBJECTION", "reason", "Wie onderhoudt het groen?"))
+                    .put(base + "/agreements/" + agreement + "/answers/" + party)
+                    .then()
+                    .statusCode(200);
+            facilitator()
+                    .body(Map.of("text", "Geen parkeerplaatsen; de gemeente onderhoudt het groen"))
+                    .post(base + "/agreements/" + agreement + "/amendments")
+                    .then()
+                    .statusCode(200);
+            facilitator()
+                    .body(Map.of("decision", "CONSENT"))
+                    .put(base + "/agreements/" + agreement + "/answers/" + party)
+                    .then()
+                    .statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("CARRIED"));
+            facilitator()
+                    .body(Map.of("reason", "Vervangen door de afspraak over het hele plein"))
+                    .post(base + "/agreements/" + agreement + "/withdrawal")
+                    .then()
+                    .statusCode(200);
             facilitator().delete(base + "/participants/" + participant).then().statusCode(204);
             String spare = facilitator()
                     .body(Map.of("name", "Tijdelijk", "type", "OTHER"))
@@ -106,7 +141,7 @@ class EngagementEventsTest {
             facilitator().delete(base + "/parties/" + spare).then().statusCode(204);
             UUID draft = Api.createEngagement("Events, deleted");
             facilitator().delete("/api/v1/engagements/" + draft).then().statusCode(204);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>(records(engagement.toString(), 12));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>(records(engagement.toString(), 18));
             records.addAll(records(draft.toString(), 2));
             current = new Flow(records, engagement, party, participant);
             flow = current;
@@ -144,9 +179,14 @@ class EngagementEventsTest {
                     .doesNotHaveDuplicates()
                     .contains("traceparent")
                     .doesNotContain("ce_traceparent");
-            assertThat(r.value()).doesNotContain("@").doesNotContain("Sara");
+            assertThat(r.value())
+                    .doesNotContain("@")
+                    .doesNotContain("Sara")
+                    .as("no agreement text or reason")
+                    .doesNotContain("plein")
+                    .doesNotContain("groen");
         }
-        assertThat(flow().records()).hasSize(14);
+        assertThat(flow().records()).hasSize(20);
     }
 
     /**
