@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** A session of an engagement that took place, as SessionCompleted tells it. */
 @Entity
@@ -28,4 +29,8 @@ public class SessionHeld extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+
+    /** When it started (null for sessions completed before issue #19 stored it). */
+    @Column(name = "starts_at")
+    public @Nullable OffsetDateTime startsAt;
 }

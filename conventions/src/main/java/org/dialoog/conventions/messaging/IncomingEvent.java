@@ -22,7 +22,7 @@ public record IncomingEvent(
 
     /** The event cannot be read at all; retrying will not help, so it goes to the dead-letter topic. */
     public static final class Unreadable extends RuntimeException {
-        Unreadable(String message, @Nullable Throwable cause) {
+        public Unreadable(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,10 +1,14 @@
 package org.dialoog.engagement.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.dialoog.conventions.messaging.EventInbox;
@@ -13,7 +17,10 @@ import org.dialoog.engagement.service.SessionReadModel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Counts the sessions each engagement held, from session-service's SessionCompleted, for the health view. */
+/**
+ * Counts the sessions each engagement held, and how many of each party attended them, from session-service's
+ * SessionCompleted, for the health view and the bridges between parties.
+ */
 @ApplicationScoped
 public class SessionEventsConsumer {
 
@@ -39,11 +46,29 @@ public class SessionEventsConsumer {
         switch (e.type()) {
             case SESSION_COMPLETED ->
                 readModel.sessionCompleted(
-                        e.uuid("sessionId"), e.uuid("engagementId"), OffsetDateTime.parse(e.text("completedAt")));
+                        e.uuid("sessionId"),
+                        e.uuid("engagementId"),
+                        OffsetDateTime.parse(e.text("completedAt")),
+                        e.data().hasNonNull("startsAt") ? OffsetDateTime.parse(e.text("startsAt")) : null,
+                        attendeesPerParty(e));
             default ->
                 LOG.debugf(
                         "Skipping event type %s (%s): engagement-service counts only completed sessions",
                         e.type(), e.id());
         }
+    }
+
+    /** How many attendees each party had: the event names people, engagement-service keeps counts. */
+    private static Map<UUID, Integer> attendeesPerParty(IncomingEvent e) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        for (JsonNode attendee : e.data().path("attendees")) {
+            String party = attendee.path("partyId").asText("");
+            try {
+                counts.merge(UUID.fromString(party), 1, Integer::sum);
+            } catch (IllegalArgumentException bad) {
+                throw new IncomingEvent.Unreadable("Event " + e.id() + " has an attendee without a party id", bad);
+            }
+        }
+        return counts;
     }
 }

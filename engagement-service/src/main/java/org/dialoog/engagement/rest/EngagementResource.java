@@ -248,7 +248,8 @@ public class EngagementResource {
                     + "over the engagement's rounds (RISING, FALLING, STABLE within 1 point per round, INSUFFICIENT_DATA below two rounds), "
                     + "and the number of sessions held. Built from feedback-service's FeedbackResultsUpdated (k-anonymous; rounds with "
                     + "fewer responses than their minimum group size count responses but give no values) and session-service's "
-                    + "SessionCompleted events, so it follows them within about a second.")
+                    + "SessionCompleted events, so it follows them within about a second. agreements counts the "
+                    + "engagement's agreements by state (carried, pending, objected, withdrawn).")
     public EngagementHealth.Health health(@PathParam("engagementId") UUID id) {
         return health.of(id);
     }
