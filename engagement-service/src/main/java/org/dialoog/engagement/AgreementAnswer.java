@@ -52,9 +52,13 @@ public class AgreementAnswer extends PanacheEntityBase {
 
     public @Nullable String reason;
 
-    /** Recorded by a facilitator on the party's behalf (true until party leads record their own, issue #19). */
+    /** Recorded by a facilitator on the party's behalf, not by the party's own lead. */
     @Column(name = "on_behalf")
     public boolean onBehalf;
+
+    /** The party lead who recorded it; null when a facilitator recorded it on the party's behalf. */
+    @Column(name = "party_lead_id")
+    public @Nullable UUID partyLeadId;
 
     @Column(name = "recorded_by")
     public String recordedBy;

@@ -22,6 +22,8 @@ public class Caller {
     public static final String FACILITATOR = "facilitator";
     public static final String CLIENT = "client";
     public static final String INTEGRATION = "integration";
+    /** A person of a party to whom a facilitator granted rights in one engagement (issue #19); where is in the service. */
+    public static final String PARTY_LEAD = "party-lead";
 
     /** The claim that names the user. */
     public static final String USER_CLAIM = "sub";

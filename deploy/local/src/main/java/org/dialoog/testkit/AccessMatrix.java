@@ -27,7 +27,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class AccessMatrix {
 
-    public static final List<String> ROLES = List.of("admin", "facilitator", "client", "integration");
+    public static final List<String> ROLES = List.of("admin", "facilitator", "client", "integration", "party-lead");
 
     private final String tenant;
     private final String otherTenant;

@@ -84,4 +84,11 @@ public final class EngagementEvents {
 
     /** A concerned party and its answer to the current version; decision null while it has not answered. */
     public record PartyAnswer(UUID partyId, @Nullable String decision) {}
+
+    /**
+     * A party lead granted, their rights changed, or revoked (rights empty): the account's user id (the
+     * token's sub, as for facilitators), never the participant's name or address.
+     */
+    public record PartyLeadChanged(
+            UUID partyLeadId, UUID engagementId, UUID partyId, String tenant, String userId, List<String> rights) {}
 }

@@ -26,5 +26,9 @@ public final class EventTypes {
     public static final String AGREEMENT_CARRIED = PREFIX + "agreement-carried.v1";
     public static final String AGREEMENT_WITHDRAWN = PREFIX + "agreement-withdrawn.v1";
 
+    public static final String PARTY_LEAD_GRANTED = PREFIX + "party-lead-granted.v1";
+    public static final String PARTY_LEAD_UPDATED = PREFIX + "party-lead-updated.v1";
+    public static final String PARTY_LEAD_REVOKED = PREFIX + "party-lead-revoked.v1";
+
     private EventTypes() {}
 }

@@ -96,7 +96,7 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Extension(name = OpenApiConventions.PAGE_OF, value = "Agreement")
     @Operation(
             operationId = "listAgreements",
@@ -114,7 +114,7 @@ public class AgreementResource {
 
     @GET
     @Path("/{agreementId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(operationId = "getAgreement", summary = "Get an agreement with its versions and answers")
     @APIResponse(
             responseCode = "200",
@@ -129,11 +129,13 @@ public class AgreementResource {
 
     @PUT
     @Path("/{agreementId}/answers/{partyId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Operation(
             operationId = "recordAgreementAnswer",
             summary = "Record a party's answer",
-            description = "The party's answer to the current text, recorded by a facilitator on the party's behalf; a "
+            description = "The party's answer to the current text: recorded by a facilitator on the party's behalf "
+                    + "(onBehalf), or by the party's own lead when granted RECORD_CONSENT (403 for another party's lead or "
+                    + "without that right); a "
                     + "second answer of the same party replaces the first while the agreement is PENDING. reason is "
                     + "required for CONSENT_WITH_CONCERN and OBJECTION (400). 409 when the party is not concerned, when "
                     + "number names an older text, or when the agreement is not PENDING (objected: amend it first; "

@@ -109,7 +109,7 @@ public class EngagementResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Extension(name = OpenApiConventions.PAGE_OF, value = "Engagement")
     @Operation(
             operationId = "listEngagements",
@@ -138,7 +138,7 @@ public class EngagementResource {
 
     @GET
     @Path("/{engagementId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(operationId = "getEngagement", summary = "Get an engagement")
     @APIResponse(
             responseCode = "200",
@@ -240,7 +240,7 @@ public class EngagementResource {
 
     @GET
     @Path("/{engagementId}/health")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(
             operationId = "getEngagementHealth",
             summary = "An engagement's health",

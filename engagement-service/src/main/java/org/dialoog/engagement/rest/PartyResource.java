@@ -97,7 +97,7 @@ public class PartyResource {
 
     @GET
     @Path("/parties")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(
             operationId = "listParties",
             summary = "List the parties of an engagement",
@@ -115,7 +115,7 @@ public class PartyResource {
 
     @GET
     @Path("/parties/{partyId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(operationId = "getParty", summary = "Get a party")
     @APIResponse(
             responseCode = "200",

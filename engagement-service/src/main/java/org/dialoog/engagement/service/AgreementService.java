@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
@@ -27,6 +28,7 @@ import org.dialoog.engagement.AgreementAnswer;
 import org.dialoog.engagement.AgreementVersion;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.Party;
+import org.dialoog.engagement.PartyLead;
 import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
 import org.jspecify.annotations.Nullable;
@@ -55,11 +57,13 @@ public class AgreementService {
     private final EngagementService engagements;
     private final Outbox outbox;
     private final Caller caller;
+    private final PartyLeadService partyLeads;
 
-    AgreementService(EngagementService engagements, Outbox outbox, Caller caller) {
+    AgreementService(EngagementService engagements, Outbox outbox, Caller caller, PartyLeadService partyLeads) {
         this.engagements = engagements;
         this.outbox = outbox;
         this.caller = caller;
+        this.partyLeads = partyLeads;
     }
 
     public AgreementRecord propose(UUID engagementId, AgreementDetails d) {
@@ -123,7 +127,15 @@ public class AgreementService {
     /** Records (or replaces) a party's answer to the current version and derives the agreement's state again. */
     public AgreementRecord answer(
             UUID engagementId, UUID agreementId, UUID partyId, @Nullable Long expectedVersion, AnswerDetails d) {
-        Engagement e = engagements.writable(engagementId, null);
+        Engagement e = engagements.open(engagementId);
+        // a facilitator records any party's answer on its behalf; a party lead only their own party's, if granted
+        PartyLead lead = null;
+        if (!engagements.facilitates(e)) {
+            lead = partyLeads
+                    .callersGrant(e.id)
+                    .filter(l -> l.partyId.equals(partyId) && l.may(PartyLead.Right.RECORD_CONSENT))
+                    .orElseThrow(ForbiddenException::new);
+        }
         Agreement a = find(e.id, agreementId, true);
         checkVersion(expectedVersion, a.version);
         if (!a.partyIds.contains(partyId)) {
@@ -164,7 +176,8 @@ public class AgreementService {
         OffsetDateTime now = now();
         answer.decision = d.decision();
         answer.reason = reason;
-        answer.onBehalf = true;
+        answer.onBehalf = lead == null;
+        answer.partyLeadId = lead == null ? null : lead.id;
         answer.recordedBy = caller.userId();
         answer.recordedAt = now;
         answer.persist();

@@ -184,6 +184,22 @@ public class EngagementService {
         return e;
     }
 
+    /** Visible to the caller and still open (409 when concluded or cancelled), whoever may change it. */
+    public Engagement open(UUID id) {
+        Engagement e = visible(id);
+        if (e.status.isClosed()) {
+            throw DomainException.conflict(
+                    "Engagement " + e.reference + " is " + e.status + " and therefore read-only.");
+        }
+        return e;
+    }
+
+    /** Whether the caller facilitates the engagement (or is an admin). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean facilitates(Engagement e) {
+        return mayChange(e);
+    }
+
     /** Editable and still open: concluded and cancelled engagements are read-only. */
     public Engagement writable(UUID id, @Nullable Long expectedVersion) {
         Engagement e = editable(id, expectedVersion);

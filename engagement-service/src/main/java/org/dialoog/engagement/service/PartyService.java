@@ -37,9 +37,12 @@ public class PartyService {
     private final EngagementService engagements;
     private final Outbox outbox;
 
-    PartyService(EngagementService engagements, Outbox outbox) {
+    private final PartyLeadService partyLeads;
+
+    PartyService(EngagementService engagements, Outbox outbox, PartyLeadService partyLeads) {
         this.engagements = engagements;
         this.outbox = outbox;
+        this.partyLeads = partyLeads;
     }
 
     public Party addParty(UUID engagementId, PartyDetails d) {
@@ -205,6 +208,10 @@ public class PartyService {
         checkVersion(expectedVersion, p.version);
         requirePartyOf(engagementId, d.partyId());
         requireUniqueEmail(engagementId, d.email(), participantId);
+        if (!p.partyId.equals(d.partyId())) {
+            // leading one party does not make a person the lead of the next: the grant goes
+            partyLeads.grantEnds(p.id);
+        }
         apply(p, d);
         p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Participant.flush();
@@ -216,6 +223,7 @@ public class PartyService {
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
         checkVersion(expectedVersion, p.version);
+        partyLeads.grantEnds(p.id);
         p.delete();
         outbox.record(EventTypes.PARTICIPANT_REMOVED, engagementId, p.id, participantChanged(p));
     }

@@ -18,7 +18,8 @@ import org.dialoog.engagement.EngagementQuery;
 
 /**
  * Engagements the caller may see. The tenant is added by Hibernate to every query; this adds
- * the role rule: facilitators see what they facilitate, clients what they are a contact of.
+ * the role rule: facilitators see what they facilitate, clients what they are a contact of, party leads
+ * where a facilitator granted them rights.
  */
 @ApplicationScoped
 public class VisibleEngagements {
@@ -86,6 +87,9 @@ public class VisibleEngagements {
         }
         if (caller.is(Caller.CLIENT)) {
             any.add("array_contains(clientContacts, :me)");
+        }
+        if (caller.is(Caller.PARTY_LEAD)) {
+            any.add("id in (select l.engagementId from PartyLead l where l.userId = :me)");
         }
         if (any.isEmpty()) {
             any.add("1 = 0");

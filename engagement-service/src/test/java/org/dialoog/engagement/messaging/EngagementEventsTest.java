@@ -130,6 +130,21 @@ class EngagementEventsTest {
                     .post(base + "/agreements/" + agreement + "/withdrawal")
                     .then()
                     .statusCode(200);
+            // a party lead granted, given another right, and revoked
+            String lead = facilitator()
+                    .body(Map.of(
+                            "participantId", participant, "userId", "lead-sara", "rights", List.of("RECORD_CONSENT")))
+                    .post(base + "/party-leads")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            facilitator()
+                    .body(Map.of("rights", List.of("RECORD_CONSENT", "RUN_POLLS")))
+                    .put(base + "/party-leads/" + lead + "/rights")
+                    .then()
+                    .statusCode(200);
+            facilitator().delete(base + "/party-leads/" + lead).then().statusCode(204);
             facilitator().delete(base + "/participants/" + participant).then().statusCode(204);
             String spare = facilitator()
                     .body(Map.of("name", "Tijdelijk", "type", "OTHER"))
@@ -141,7 +156,7 @@ class EngagementEventsTest {
             facilitator().delete(base + "/parties/" + spare).then().statusCode(204);
             UUID draft = Api.createEngagement("Events, deleted");
             facilitator().delete("/api/v1/engagements/" + draft).then().statusCode(204);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>(records(engagement.toString(), 18));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>(records(engagement.toString(), 21));
             records.addAll(records(draft.toString(), 2));
             current = new Flow(records, engagement, party, participant);
             flow = current;
@@ -186,7 +201,7 @@ class EngagementEventsTest {
                     .doesNotContain("plein")
                     .doesNotContain("groen");
         }
-        assertThat(flow().records()).hasSize(20);
+        assertThat(flow().records()).hasSize(23);
     }
 
     /**
