@@ -147,6 +147,7 @@ public final class DevTokens {
             System.out.println("FACILITATOR_TOKEN=" + mint("demo-facilitator", List.of("facilitator"), "demo", exp));
             System.out.println("INTEGRATION_TOKEN=" + mint("demo-integration", List.of("integration"), "demo", exp));
             System.out.println("CLIENT_TOKEN=" + mint("demo-client", List.of("client"), "demo", exp));
+            System.out.println("PARTY_LEAD_TOKEN=" + mint("demo-party-lead", List.of("party-lead"), "demo", exp));
             System.out.println(
                     "OTHER_FACILITATOR_TOKEN=" + mint("other-facilitator", List.of("facilitator"), "other", exp));
             return;
