@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "OutcomeNote", description = "Notes on one agenda item of the session, or on the session as a whole")
 public record OutcomeNote(
         @Size(max = 200)
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank; leave it out for notes on the whole session")
+        @Pattern(
+                regexp = "[\\s\\S]*\\S[\\s\\S]*",
+                message = "must not be blank; leave it out for notes on the whole session")
         @Schema(
                 description = "The title of the agenda item the notes are about, as the session's agenda names it; "
                         + "absent or null for notes on the session as a whole. A title that is not (or no longer) on "
