@@ -109,6 +109,14 @@ public class Session extends PanacheEntityBase {
         }
     }
 
+    /** A session's outcome is written while it is PLANNED (during the meeting) and once COMPLETED; not when CANCELLED (409). */
+    public void requireOutcomeWritable() {
+        if (status == SessionStatus.CANCELLED) {
+            throw DomainException.conflict(
+                    "Session " + id + " is CANCELLED; an outcome is recorded only for a PLANNED or COMPLETED session.");
+        }
+    }
+
     /** Moves to COMPLETED: only a PLANNED session that has started (409 otherwise). */
     public void complete(OffsetDateTime now) {
         requireMoveTo(SessionStatus.COMPLETED, "completed");

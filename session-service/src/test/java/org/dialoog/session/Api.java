@@ -100,7 +100,7 @@ public final class Api {
     }
 
     /**
-     * Publishes engagement-created (ACTIVE) and participant-added events as engagement-service
+     * Publishes engagement-created (ACTIVE), party-added and participant-added events as engagement-service
      * documents them, and waits until session-service has applied all of them.
      */
     public static Engagement activeEngagement(EngagementEventsFixture events, int... participantsPerParty) {
@@ -109,6 +109,7 @@ public final class Api {
         Map<UUID, List<UUID>> parties = new LinkedHashMap<>();
         for (int count : participantsPerParty) {
             UUID party = UUID.randomUUID();
+            events.partyAdded(id, TENANT, party);
             List<UUID> members = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 UUID participant = UUID.randomUUID();
@@ -123,6 +124,8 @@ public final class Api {
                     .isEqualTo(1);
             assertThat(count("select count(*) from known_participant where engagement_id = ?", id))
                     .isEqualTo(expected);
+            assertThat(count("select count(*) from known_party where engagement_id = ?", id))
+                    .isEqualTo(participantsPerParty.length);
         });
         return new Engagement(id, parties);
     }

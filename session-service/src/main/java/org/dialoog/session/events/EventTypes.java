@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String SESSION_CANCELLED = PREFIX + "session-cancelled.v1";
     public static final String SESSION_COMPLETED = PREFIX + "session-completed.v1";
     public static final String INVITATION_RESPONDED = PREFIX + "invitation-responded.v1";
+    public static final String SESSION_OUTCOME_RECORDED = PREFIX + "session-outcome-recorded.v1";
 
     /** Read from engagement-service. */
     public static final class Engagement {
@@ -21,6 +22,9 @@ public final class EventTypes {
         public static final String UPDATED = P + "engagement-updated.v1";
         public static final String STATUS_CHANGED = P + "engagement-status-changed.v1";
         public static final String DELETED = P + "engagement-deleted.v1";
+        public static final String PARTY_ADDED = P + "party-added.v1";
+        public static final String PARTY_UPDATED = P + "party-updated.v1";
+        public static final String PARTY_REMOVED = P + "party-removed.v1";
         public static final String PARTICIPANT_ADDED = P + "participant-added.v1";
         public static final String PARTICIPANT_UPDATED = P + "participant-updated.v1";
         public static final String PARTICIPANT_REMOVED = P + "participant-removed.v1";

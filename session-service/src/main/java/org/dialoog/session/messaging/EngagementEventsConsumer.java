@@ -50,6 +50,9 @@ public class EngagementEventsConsumer {
                         e.text("to"),
                         e.data().path("reason").asText(null));
             case EventTypes.Engagement.DELETED -> readModel.forget(e.uuid("engagementId"));
+            case EventTypes.Engagement.PARTY_ADDED, EventTypes.Engagement.PARTY_UPDATED ->
+                readModel.party(e.uuid("partyId"), e.uuid("engagementId"));
+            case EventTypes.Engagement.PARTY_REMOVED -> readModel.partyRemoved(e.uuid("partyId"));
             case EventTypes.Engagement.PARTICIPANT_ADDED, EventTypes.Engagement.PARTICIPANT_UPDATED ->
                 readModel.participant(e.uuid("participantId"), e.uuid("engagementId"), e.uuid("partyId"));
             case EventTypes.Engagement.PARTICIPANT_REMOVED -> readModel.participantRemoved(e.uuid("participantId"));

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.dialoog.conventions.messaging.EventInbox;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
+import org.dialoog.session.KnownParty;
 import org.jspecify.annotations.Nullable;
 
 /** Applies engagement facts to session-service's own copy of them. */
@@ -64,6 +65,24 @@ public class EngagementReadModel {
         }
     }
 
+    /** A party of an engagement, which may own action items of its sessions' outcomes. */
+    public void party(UUID id, UUID engagementId) {
+        KnownParty p = KnownParty.findById(id);
+        if (p == null) {
+            p = new KnownParty();
+            p.id = id;
+            p.engagementId = engagementId;
+            p.persist();
+        } else {
+            p.engagementId = engagementId;
+        }
+    }
+
+    /** A removed party owns no new action items; the actions it owned stay as history. */
+    public void partyRemoved(UUID id) {
+        KnownParty.deleteById(id);
+    }
+
     /** A participant joined or changed party; invitations made before keep the party they had then. */
     public void participant(UUID id, UUID engagementId, UUID partyId) {
         KnownParticipant p = KnownParticipant.findById(id);
@@ -89,7 +108,7 @@ public class EngagementReadModel {
     }
 
     /**
-     * Drops the caller's tenant's engagements and participants, and the marks of the events
+     * Drops the caller's tenant's engagements, parties and participants, and the marks of the events
      * {@code consumer} applied for it, so that replaying the topic builds them again. Commits on
      * its own, before the consumer is rewound.
      */
@@ -98,6 +117,7 @@ public class EngagementReadModel {
         // bulk deletes are tenant-scoped by Hibernate like every other query
         KnownEngagement.deleteAll();
         KnownParticipant.deleteAll();
+        KnownParty.deleteAll();
         inbox.forget(consumer);
     }
 }

@@ -37,6 +37,26 @@ public final class EngagementEventsFixture implements AutoCloseable {
         return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
 
+    /** engagement-service's documented example of party-added: this party joins this engagement. */
+    public String partyAdded(UUID engagementId, String tenant, UUID partyId) {
+        String type = "nl.dialoog.engagement.party-added.v1";
+        String data = DocumentedEvents.example(
+                "engagement-service",
+                type,
+                Map.of("engagementId", engagementId.toString(), "tenant", tenant, "partyId", partyId.toString()));
+        return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
+    }
+
+    /** engagement-service's documented example of party-removed. */
+    public String partyRemoved(UUID engagementId, String tenant, UUID partyId) {
+        String type = "nl.dialoog.engagement.party-removed.v1";
+        String data = DocumentedEvents.example(
+                "engagement-service",
+                type,
+                Map.of("engagementId", engagementId.toString(), "tenant", tenant, "partyId", partyId.toString()));
+        return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
+    }
+
     /** engagement-service's documented example of participant-added: this participant joins this party. */
     public String participantAdded(UUID engagementId, String tenant, UUID partyId, UUID participantId) {
         String type = "nl.dialoog.engagement.participant-added.v1";

@@ -79,6 +79,25 @@ class SessionEventsContractTest {
                 .then()
                 .statusCode(200);
         facilitator().post("/api/v1/sessions/{id}/complete", held).then().statusCode(200);
+        facilitator()
+                .body(Map.of(
+                        "decisions", List.of(Map.of("text", "Het plein blijft autovrij")),
+                        "actions",
+                                List.of(
+                                        Map.of(
+                                                "what", "Raad informeren",
+                                                "ownerPartyId",
+                                                        e.parties().get(0).toString(),
+                                                "dueDate", "2030-01-31",
+                                                "status", "OPEN"),
+                                        Map.of(
+                                                "what", "Verslag delen",
+                                                "ownerPartyId",
+                                                        e.parties().get(0).toString(),
+                                                "status", "DONE"))))
+                .put("/api/v1/sessions/{id}/outcome", held)
+                .then()
+                .statusCode(201);
         String other = Api.scheduleWith(e.id(), Api.nextWeek(), Map.of());
         facilitator()
                 .body(Map.of("reason", "Dubbel gepland"))
@@ -87,12 +106,12 @@ class SessionEventsContractTest {
                 .statusCode(200);
 
         List<ConsumerRecord<String, String>> published =
-                TopicReader.read(EventTypes.TOPIC, r -> e.id().toString().equals(r.key()), 6, Duration.ofSeconds(30));
-        assertThat(published).hasSize(6);
+                TopicReader.read(EventTypes.TOPIC, r -> e.id().toString().equals(r.key()), 7, Duration.ofSeconds(30));
+        assertThat(published).hasSize(7);
         DocumentedEvents.assertContract("session-service", EventTypes.class, published);
         for (ConsumerRecord<String, String> r : published) {
             assertThat(TopicReader.header(r, "ce_tenant")).isEqualTo(Api.TENANT);
-            assertThat(r.value()).doesNotContain("@");
+            assertThat(r.value()).doesNotContain("@", "autovrij", "Raad informeren", "Verslag delen");
         }
     }
 }

@@ -109,6 +109,38 @@ class FuzzTest {
                 "Fuzz",
                 "location",
                 Map.of("mode", "ON_SITE", "address", "Stadhuisplein 1"));
+        Map<String, Object> outcome = Map.of(
+                "decisions",
+                List.of(Map.of("text", "Fuzz")),
+                "actions",
+                List.of(Map.of(
+                        "what", "Fuzz", "ownerPartyId", party.toString(), "dueDate", "2030-01-31", "status", "OPEN")));
+        String action = facilitator()
+                .body(outcome)
+                .put("/api/v1/sessions/{id}/outcome", session)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("actions[0].id");
+        Map<String, Object> outcomeRequest = Map.of(
+                "notes",
+                List.of(Map.of("agendaItem", "Check-in", "text", "Fuzz")),
+                "decisions",
+                List.of(Map.of("text", "Fuzz")),
+                "openQuestions",
+                List.of(Map.of("text", "Fuzz")),
+                "actions",
+                List.of(Map.of(
+                        "id",
+                        action,
+                        "what",
+                        "Fuzz",
+                        "ownerPartyId",
+                        party.toString(),
+                        "dueDate",
+                        "2030-01-31",
+                        "status",
+                        "OPEN")));
         ObjectMapper json = new ObjectMapper();
         var fuzz = new OpenApiFuzz(
                 URI.create(RestAssured.baseURI + ":" + RestAssured.port),
@@ -127,11 +159,14 @@ class FuzzTest {
                         Map.entry("slotId", slotId),
                         Map.entry("available", slotId),
                         Map.entry("registrationId", registration),
-                        Map.entry("facilitators", Api.FACILITATOR_ID)),
+                        Map.entry("facilitators", Api.FACILITATOR_ID),
+                        Map.entry("actionId", action),
+                        Map.entry("ownerPartyId", party.toString())),
                 Map.of(
                         "POST /sessions", json.writeValueAsString(sessionRequest),
                         "POST /scheduling-polls", json.writeValueAsString(pollRequest),
-                        "POST /scheduling-polls/{pollId}/decision", json.writeValueAsString(decision)),
+                        "POST /scheduling-polls/{pollId}/decision", json.writeValueAsString(decision),
+                        "PUT /sessions/{sessionId}/outcome", json.writeValueAsString(outcomeRequest)),
                 // deciding the poll closes its votes; completing or cancelling the session ends its invitations
                 List.of(
                         "POST /scheduling-polls/{pollId}/decision",

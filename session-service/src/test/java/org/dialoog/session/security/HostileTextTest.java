@@ -3,6 +3,7 @@ package org.dialoog.session.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dialoog.session.Api.facilitator;
 import static org.dialoog.session.Api.nextWeek;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
@@ -109,6 +110,37 @@ class HostileTextTest {
         assertThat(Api.count("select count(*) from session where engagement_id = ?", e.id()))
                 .isEqualTo(HostileText.SAMPLES.size());
         assertThat(Api.count("select count(*) from known_engagement")).isPositive();
+    }
+
+    @Test
+    void hostileTextInEveryFieldOfASessionOutcomeComesBackVerbatim() {
+        Api.Engagement e = Api.activeEngagement(events, 1);
+        String party = e.parties().get(0).toString();
+        String id = Api.scheduleWith(e.id(), nextWeek(), Map.of());
+        for (String text : HostileText.SAMPLES) {
+            facilitator()
+                    .body(Map.of(
+                            "notes", List.of(Map.of("agendaItem", text, "text", text)),
+                            "decisions", List.of(Map.of("text", text)),
+                            "openQuestions", List.of(Map.of("text", text)),
+                            "actions", List.of(Map.of("what", text, "ownerPartyId", party, "status", "OPEN"))))
+                    .put("/api/v1/sessions/{id}/outcome", id)
+                    .then()
+                    .statusCode(anyOf(equalTo(200), equalTo(201)));
+            facilitator()
+                    .get("/api/v1/sessions/{id}/outcome", id)
+                    .then()
+                    .statusCode(200)
+                    .body("notes[0].agendaItem", equalTo(text))
+                    .body("notes[0].text", equalTo(text))
+                    .body("decisions[0].text", equalTo(text))
+                    .body("openQuestions[0].text", equalTo(text))
+                    .body("actions[0].what", equalTo(text));
+        }
+        facilitator()
+                .get("/api/v1/sessions/{id}/outcome", id)
+                .then()
+                .body("version", equalTo(HostileText.SAMPLES.size()));
     }
 
     @Test
