@@ -1,7 +1,11 @@
 package org.dialoog.engagement.messaging;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -19,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Counts the sessions each engagement held, and how many of each party attended them, from session-service's
- * SessionCompleted, for the health view and the bridges between parties.
+ * SessionCompleted, for the health view and the bridges between parties; keeps each session's latest outcome
+ * (decisions, open questions, action items) from session-outcome-recorded.
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
@@ -27,6 +32,7 @@ public class SessionEventsConsumer {
     private static final Logger LOG = Logger.getLogger(SessionEventsConsumer.class);
     static final String NAME = "session-events";
     static final String SESSION_COMPLETED = "nl.dialoog.session.session-completed.v1";
+    static final String SESSION_OUTCOME_RECORDED = "nl.dialoog.session.session-outcome-recorded.v1";
 
     private final EventInbox inbox;
     private final SessionReadModel readModel;
@@ -51,9 +57,18 @@ public class SessionEventsConsumer {
                         OffsetDateTime.parse(e.text("completedAt")),
                         e.data().hasNonNull("startsAt") ? OffsetDateTime.parse(e.text("startsAt")) : null,
                         attendeesPerParty(e));
+            case SESSION_OUTCOME_RECORDED ->
+                readModel.outcomeRecorded(
+                        e.uuid("sessionId"),
+                        e.uuid("engagementId"),
+                        e.data().path("outcomeVersion").asInt(),
+                        e.data().path("decisions").asInt(),
+                        e.data().path("openQuestions").asInt(),
+                        OffsetDateTime.parse(e.text("recordedAt")),
+                        actions(e));
             default ->
                 LOG.debugf(
-                        "Skipping event type %s (%s): engagement-service counts only completed sessions",
+                        "Skipping event type %s (%s): engagement-service reads completed sessions and outcomes only",
                         e.type(), e.id());
         }
     }
@@ -70,5 +85,23 @@ public class SessionEventsConsumer {
             }
         }
         return counts;
+    }
+
+    /** The outcome's action items: ids, owner party, due date and status (the event carries no texts). */
+    private static List<SessionReadModel.ActionItem> actions(IncomingEvent e) {
+        List<SessionReadModel.ActionItem> out = new ArrayList<>();
+        for (JsonNode a : e.data().path("actions")) {
+            try {
+                String due = a.path("dueDate").isTextual() ? a.path("dueDate").asText() : null;
+                out.add(new SessionReadModel.ActionItem(
+                        UUID.fromString(a.path("actionId").asText()),
+                        UUID.fromString(a.path("ownerPartyId").asText()),
+                        due == null ? null : LocalDate.parse(due),
+                        a.path("status").asText("OPEN")));
+            } catch (IllegalArgumentException | DateTimeParseException bad) {
+                throw new IncomingEvent.Unreadable("Event " + e.id() + " has an unreadable action item", bad);
+            }
+        }
+        return out;
     }
 }

@@ -249,7 +249,9 @@ public class EngagementResource {
                     + "and the number of sessions held. Built from feedback-service's FeedbackResultsUpdated (k-anonymous; rounds with "
                     + "fewer responses than their minimum group size count responses but give no values) and session-service's "
                     + "SessionCompleted events, so it follows them within about a second. agreements counts the "
-                    + "engagement's agreements by state (carried, pending, objected, withdrawn).")
+                    + "engagement's agreements by state (carried, pending, objected, withdrawn); outcomes the decisions, open "
+                    + "questions and action items of the sessions' recorded outcomes (session-outcome-recorded), with the "
+                    + "OPEN ones due before today as overdue.")
     public EngagementHealth.Health health(@PathParam("engagementId") UUID id) {
         return health.of(id);
     }

@@ -1,6 +1,8 @@
 package org.dialoog.engagement.service;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,12 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.engagement.ActionItemSeen;
 import org.dialoog.engagement.Agreement;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.FeedbackResult;
 import org.dialoog.engagement.SessionHeld;
+import org.dialoog.engagement.SessionOutcomeSeen;
 import org.dialoog.engagement.store.VisibleEngagements;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +50,25 @@ public class EngagementHealth {
             @Schema(
                     description =
                             "The engagement's agreements by state: what the parties carry, and what waits for them")
-            Agreements agreements) {}
+            Agreements agreements,
+
+            @Schema(description = "What the sessions' outcomes hold: decisions and action items, with the overdue ones")
+            Outcomes outcomes) {}
+
+    /** From session-service's session-outcome-recorded: the latest version of every session's record. */
+    public record Outcomes(
+            @Schema(description = "Sessions with a recorded outcome")
+            long sessions,
+
+            long decisions,
+            long openQuestions,
+            @Schema(description = "Action items still OPEN") long openActions,
+
+            @Schema(description = "OPEN action items whose due date is before today (UTC)")
+            long overdueActions,
+
+            long doneActions,
+            long droppedActions) {}
 
     /** Agreements by state (ADR 0010). */
     public record Agreements(
@@ -81,7 +103,8 @@ public class EngagementHealth {
                 responses,
                 updated,
                 HealthTrend.of(rounds),
-                agreements(e.id));
+                agreements(e.id),
+                outcomes(e.id));
     }
 
     private static Agreements agreements(UUID engagementId) {
@@ -99,5 +122,25 @@ public class EngagementHealth {
                 counts.getOrDefault(Agreement.State.PENDING, 0L),
                 counts.getOrDefault(Agreement.State.OBJECTED, 0L),
                 counts.getOrDefault(Agreement.State.WITHDRAWN, 0L));
+    }
+
+    private static Outcomes outcomes(UUID engagementId) {
+        long sessions = 0;
+        long decisions = 0;
+        long questions = 0;
+        for (SessionOutcomeSeen o : SessionOutcomeSeen.<SessionOutcomeSeen>list("engagementId", engagementId)) {
+            sessions++;
+            decisions += o.decisions;
+            questions += o.openQuestions;
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return new Outcomes(
+                sessions,
+                decisions,
+                questions,
+                ActionItemSeen.count("engagementId = ?1 and status = 'OPEN'", engagementId),
+                ActionItemSeen.count("engagementId = ?1 and status = 'OPEN' and dueDate < ?2", engagementId, today),
+                ActionItemSeen.count("engagementId = ?1 and status = 'DONE'", engagementId),
+                ActionItemSeen.count("engagementId = ?1 and status = 'DROPPED'", engagementId));
     }
 }
