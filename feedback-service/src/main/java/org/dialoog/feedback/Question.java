@@ -38,12 +38,18 @@ public record Question(
         @Nullable
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 500) String> translations) {
 
-    /** How a question is answered. */
+    /**
+     * How a question is answered. PARTY_TRUST asks the respondent to rate every other party of the
+     * engagement on the question's scale; its answers form the party × party trust matrix and are
+     * kept out of the round's question and dimension results, where they would add up to totals
+     * per party from which a cell hidden by k-anonymity could be subtracted.
+     */
     public enum QuestionType {
         SCALE,
         SINGLE_CHOICE,
         MULTIPLE_CHOICE,
-        TEXT
+        TEXT,
+        PARTY_TRUST
     }
 
     /** What a facilitator wants to see move over time (product.md). */
