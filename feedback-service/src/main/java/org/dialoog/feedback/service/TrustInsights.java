@@ -49,7 +49,7 @@ public record TrustInsights(
             @Nullable
             Double mean,
 
-            boolean suppressed) {}
+            @Schema(examples = "false") boolean suppressed) {}
 
     /** How one party's trust in another moved. */
     @Schema(name = "TrustPairSeries")

@@ -75,7 +75,7 @@ public record TrustMatrix(
             @Nullable
             Double mean,
 
-            boolean suppressed) {}
+            @Schema(examples = "false") boolean suppressed) {}
 
     /** The parties of a matrix: those known here, in name order, then any others the counts name. */
     static List<Party> parties(Map<UUID, String> known, List<TrustCounts.Count> counts) {
