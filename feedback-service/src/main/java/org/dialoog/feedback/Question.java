@@ -23,7 +23,15 @@ public record Question(
         @NotBlank @Size(max = 500) @Schema(examples = "I trust the other parties to keep their word.")
         String text,
 
-        @NotNull QuestionType type,
+        @NotNull
+        @Schema(
+                description = "SCALE (a whole number from min to max), SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT, or "
+                        + "PARTY_TRUST: a rating from min to max for each other party of the engagement, answered as an "
+                        + "object from party id to number and shown only in the trust matrix "
+                        + "(GET /feedback-rounds/{roundId}/trust-matrix); at most one per questionnaire, not for PUBLIC "
+                        + "rounds, dimension TRUST or none")
+        QuestionType type,
+
         @Schema(examples = "1", nullable = true) @Nullable Integer min,
         @Schema(examples = "5", nullable = true) @Nullable Integer max,
         @Size(max = 20) @Schema(nullable = true) @Nullable List<@NotBlank @Size(max = 200) String> options,
@@ -38,12 +46,18 @@ public record Question(
         @Nullable
         Map<@Pattern(regexp = "[a-z]{2}") String, @NotBlank @Size(max = 500) String> translations) {
 
-    /** How a question is answered. */
+    /**
+     * How a question is answered. PARTY_TRUST asks the respondent to rate every other party of the
+     * engagement on the question's scale; its answers form the party × party trust matrix and are
+     * kept out of the round's question and dimension results, where they would add up to totals
+     * per party from which a cell hidden by k-anonymity could be subtracted.
+     */
     public enum QuestionType {
         SCALE,
         SINGLE_CHOICE,
         MULTIPLE_CHOICE,
-        TEXT
+        TEXT,
+        PARTY_TRUST
     }
 
     /** What a facilitator wants to see move over time (product.md). */

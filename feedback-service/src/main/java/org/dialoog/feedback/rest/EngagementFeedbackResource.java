@@ -27,6 +27,8 @@ import org.dialoog.feedback.EngagementSettings;
 import org.dialoog.feedback.service.Insights;
 import org.dialoog.feedback.service.InsightsService;
 import org.dialoog.feedback.service.RoundService;
+import org.dialoog.feedback.service.TrustInsights;
+import org.dialoog.feedback.service.TrustMatrixService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,10 +46,12 @@ public class EngagementFeedbackResource {
 
     private final RoundService rounds;
     private final InsightsService insights;
+    private final TrustMatrixService trust;
 
-    EngagementFeedbackResource(RoundService rounds, InsightsService insights) {
+    EngagementFeedbackResource(RoundService rounds, InsightsService insights, TrustMatrixService trust) {
         this.rounds = rounds;
         this.insights = insights;
+        this.trust = trust;
     }
 
     /** Feedback settings of an engagement. */
@@ -148,5 +152,29 @@ public class EngagementFeedbackResource {
         }
         return Response.ok(insights.of(engagementId), MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    @GET
+    @Path("/trust-matrix")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(
+            operationId = "getTrustInsights",
+            summary = "Is trust between the parties rising?",
+            description =
+                    "The trust matrix of every round of the engagement that asked a PARTY_TRUST question, oldest "
+                            + "first, as one series per ordered pair of parties (how `fromPartyId` trusts `toPartyId`): per round "
+                            + "the answers and mean on 0–100, or `suppressed` where that round's matrix hides the cell (fewer than "
+                            + "its minGroupSize answers). The trend is the least-squares slope per round of the shown means alone: "
+                            + "RISING, FALLING, STABLE within 1 point, INSUFFICIENT_DATA below two shown rounds. Nothing is pooled "
+                            + "across rounds or parties, so no suppressed cell enters any figure. Empty `rounds` when none asked it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Trust between each pair of parties over time",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrustInsights.class)))
+    public TrustInsights trustInsights(@PathParam("engagementId") UUID engagementId) {
+        return trust.ofEngagement(engagementId);
     }
 }

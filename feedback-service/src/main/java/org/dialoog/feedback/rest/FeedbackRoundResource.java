@@ -32,6 +32,8 @@ import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.service.NewRound;
 import org.dialoog.feedback.service.ResultsService;
 import org.dialoog.feedback.service.RoundService;
+import org.dialoog.feedback.service.TrustMatrix;
+import org.dialoog.feedback.service.TrustMatrixService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,11 +51,14 @@ public class FeedbackRoundResource {
 
     private final RoundService service;
     private final ResultsService results;
+    private final TrustMatrixService trust;
     private final IdempotentCreate idempotent;
 
-    FeedbackRoundResource(RoundService service, ResultsService results, IdempotentCreate idempotent) {
+    FeedbackRoundResource(
+            RoundService service, ResultsService results, TrustMatrixService trust, IdempotentCreate idempotent) {
         this.service = service;
         this.results = results;
+        this.trust = trust;
         this.idempotent = idempotent;
     }
 
@@ -207,5 +212,31 @@ public class FeedbackRoundResource {
     public ResultsService.Results results(
             @PathParam("roundId") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return results.of(id, QuestionnaireView.language(language));
+    }
+
+    @GET
+    @Path("/{roundId}/trust-matrix")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @Operation(
+            operationId = "getRoundTrustMatrix",
+            summary = "A round's party × party trust matrix",
+            description = "For a round that asked a PARTY_TRUST question (the built-in questionnaire `party-trust`): "
+                    + "for every ordered pair of the engagement's parties, how the respondents of `fromPartyId` trust "
+                    + "`toPartyId` — the number of answers and their mean on 0–100 (scale minimum 0, maximum 100). "
+                    + "k-anonymous: a cell with 1 to minGroupSize − 1 answers is suppressed (`answers` and `mean` null, "
+                    + "`suppressed` true). No marginals: no row, column or round total and no pooled TRUST dimension is "
+                    + "published, here or in the round's results, so a suppressed cell cannot be recovered by subtracting "
+                    + "shown figures from a total. Parties by name, as engagement-service published them; a party no longer "
+                    + "known keeps its cells with a null name. Same access as the round's results. 404 also when the round "
+                    + "asked no PARTY_TRUST question.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The trust matrix",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrustMatrix.class)))
+    public TrustMatrix trustMatrix(@PathParam("roundId") UUID id) {
+        return trust.ofRound(id);
     }
 }

@@ -51,7 +51,10 @@ public class ResponseResource {
         this.rateLimits = rateLimits;
     }
 
-    /** Answers by question key: a number for SCALE, an option for SINGLE_CHOICE, a list for MULTIPLE_CHOICE, text for TEXT. */
+    /**
+     * Answers by question key: a number for SCALE, an option for SINGLE_CHOICE, a list for
+     * MULTIPLE_CHOICE, text for TEXT, an object from party id to number for PARTY_TRUST.
+     */
     @Schema(name = "ResponseRequest")
     public record ResponseRequest(
             @Size(max = 100) @Schema(description = "The respondent token; absent for PUBLIC rounds")
@@ -62,16 +65,30 @@ public class ResponseResource {
             @Schema(
                     type = SchemaType.OBJECT,
                     additionalProperties = AnswerValue.class,
-                    examples = "{\"trust\": 4, \"voice\": 5, \"remarks\": \"Goed gesprek.\"}")
+                    examples = "{\"trust\": 4, \"voice\": 5, \"remarks\": \"Goed gesprek.\", "
+                            + "\"trustInParties\": {\"8d0f6c1e-2b7a-4c3d-9e5f-1a2b3c4d5e6f\": 4}}")
             Map<String, JsonNode> answers) {}
 
     /** What one answer may be; for the document only (the service reads any JSON value and checks it per question). */
     @Schema(
             name = "AnswerValue",
             description =
-                    "A whole number (SCALE), an option key (SINGLE_CHOICE) or text (TEXT), or a list of option keys (MULTIPLE_CHOICE)",
-            anyOf = {Long.class, String.class, String[].class})
+                    "A whole number (SCALE), an option key (SINGLE_CHOICE) or text (TEXT), a list of option keys "
+                            + "(MULTIPLE_CHOICE), or a whole number per other party of the engagement by party id (PARTY_TRUST)",
+            anyOf = {Long.class, String.class, String[].class, PartyRatings.class})
     interface AnswerValue {}
+
+    /** A PARTY_TRUST answer; for the document only. */
+    @Schema(
+            name = "PartyRatings",
+            description =
+                    "A PARTY_TRUST answer: party id → a whole number from the question's min to max, for parties of "
+                            + "the engagement other than the respondent's own (a party the respondent cannot judge is left out). "
+                            + "A bad entry is named in invalidParams as answers.<key>.<partyId>.",
+            type = SchemaType.OBJECT,
+            additionalProperties = Long.class,
+            examples = "{\"8d0f6c1e-2b7a-4c3d-9e5f-1a2b3c4d5e6f\": 4, \"1c9e7b2a-5d4f-4e3a-8b6c-0f1e2d3c4b5a\": 2}")
+    interface PartyRatings {}
 
     /** The receipt of a response; it names nothing that could identify the respondent. */
     @Schema(name = "ResponseReceipt")
@@ -86,7 +103,8 @@ public class ResponseResource {
             summary = "Respond",
             description =
                     "No account: a token (not for PUBLIC rounds) is the credential. Every answer is "
-                            + "checked against its question (type, range, options, required); the 400 names every bad answer and spends nothing. "
+                            + "checked against its question (type, range, options, required; for PARTY_TRUST the parties of the engagement "
+                            + "other than the respondent's own); the 400 names every bad answer and spends nothing. "
                             + "A token works once (409 the second time), only for its round (409), and only while the round is open (409 with "
                             + "the reason). The response keeps the respondent's party and never the participant or the token. Text answers of "
                             + "PUBLIC rounds wait for moderation. Unauthenticated: limited per client address and per round (429 with Retry-After).")

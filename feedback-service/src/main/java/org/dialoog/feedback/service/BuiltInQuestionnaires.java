@@ -18,16 +18,23 @@ import org.dialoog.feedback.Questionnaire;
 import org.dialoog.feedback.store.QuestionnaireStore;
 
 /**
- * The two questionnaires every tenant has without asking: a session evaluation and a trust
- * pulse, in Dutch with English translations, covering the six dimensions on a 1–5 scale. They
- * are written into the tenant's own questionnaires on first use, frozen, with ids derived from
- * the tenant so they are the same on every replica.
+ * The questionnaires every tenant has without asking: a session evaluation and a trust pulse,
+ * covering the six dimensions on a 1–5 scale, and trust between parties (one PARTY_TRUST item,
+ * whose answers form the party × party trust matrix), all in Dutch with English translations.
+ * They are written into the tenant's own questionnaires on first use, frozen, with ids derived
+ * from the tenant so they are the same on every replica.
+ *
+ * <p>Trust between parties is a questionnaire of its own rather than an item of the trust pulse:
+ * a built-in is written once per tenant and never changed (a tenant that has the pulse would not
+ * get the item, and rounds already held would no longer match its questions), and the pulse also
+ * serves PUBLIC rounds, where a respondent has no party and so cannot rate the others.
  */
 @ApplicationScoped
 public class BuiltInQuestionnaires {
 
     public static final String SESSION_EVALUATION = "session-evaluation";
     public static final String TRUST_PULSE = "trust-pulse";
+    public static final String PARTY_TRUST = "party-trust";
 
     private record BuiltIn(
             String key, Questionnaire.Purpose purpose, Map<String, String> title, List<Question> questions) {}
@@ -112,7 +119,21 @@ public class BuiltInQuestionnaires {
                                     "calm",
                                     Dimension.CALM,
                                     "Ik ervaar rust in dit traject.",
-                                    "I experience calm in this process."))));
+                                    "I experience calm in this process."))),
+            new BuiltIn(
+                    PARTY_TRUST,
+                    Questionnaire.Purpose.PULSE,
+                    Map.of("nl", "Vertrouwen tussen partijen", "en", "Trust between parties"),
+                    List.of(new Question(
+                            "trustInParties",
+                            "Hoeveel vertrouwen heb je op dit moment in elk van de andere partijen?",
+                            QuestionType.PARTY_TRUST,
+                            1,
+                            5,
+                            null,
+                            true,
+                            Dimension.TRUST,
+                            Map.of("en", "How much do you trust each of the other parties at this moment?")))));
 
     private final QuestionnaireStore store;
     private final Caller caller;

@@ -42,7 +42,15 @@ public record Insights(UUID engagementId, List<RoundPoint> rounds, List<Dimensio
             boolean suppressed) {}
 
     /** The direction of a series: slope per round, and what that means. */
-    public record Trend(@Schema(nullable = true) @Nullable Double slopePerRound, String direction) {}
+    public record Trend(
+            @Schema(nullable = true, examples = "12.5") @Nullable
+            Double slopePerRound,
+
+            @Schema(
+                    description = "RISING, FALLING or STABLE (CONVERGING, DIVERGING or STABLE for a divergence); "
+                            + "INSUFFICIENT_DATA below two points",
+                    examples = "RISING")
+            String direction) {}
 
     /** A party's series. */
     public record PartySeries(

@@ -122,6 +122,7 @@ public class QuestionnaireService {
     static List<DomainException.FieldError> checkQuestions(List<Question> questions) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        int partyTrust = 0;
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             String at = "questions[" + i + "]";
@@ -129,11 +130,16 @@ public class QuestionnaireService {
                 errors.add(new DomainException.FieldError(at + ".key", "duplicate key '" + q.key() + "'"));
             }
             switch (q.type()) {
-                case SCALE -> {
-                    if (q.min() == null || q.max() == null || q.min() >= q.max()) {
-                        errors.add(new DomainException.FieldError(at + ".max", "a SCALE question needs min < max"));
-                    } else if (q.max() - q.min() > 100) {
-                        errors.add(new DomainException.FieldError(at + ".max", "a scale has at most 101 points"));
+                case SCALE -> checkScale(q, at, errors);
+                case PARTY_TRUST -> {
+                    checkScale(q, at, errors);
+                    if (q.dimension() != null && q.dimension() != Question.Dimension.TRUST) {
+                        errors.add(new DomainException.FieldError(
+                                at + ".dimension", "a PARTY_TRUST question measures TRUST"));
+                    }
+                    if (++partyTrust > 1) {
+                        errors.add(new DomainException.FieldError(
+                                at + ".type", "a questionnaire has at most one PARTY_TRUST question"));
                     }
                 }
                 case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
@@ -149,17 +155,25 @@ public class QuestionnaireService {
                     }
                     if (q.dimension() != null) {
                         errors.add(new DomainException.FieldError(
-                                at + ".dimension", "only SCALE questions measure a dimension"));
+                                at + ".dimension", "only SCALE and PARTY_TRUST questions measure a dimension"));
                     }
                 }
                 case TEXT -> {
                     if (q.dimension() != null) {
                         errors.add(new DomainException.FieldError(
-                                at + ".dimension", "only SCALE questions measure a dimension"));
+                                at + ".dimension", "only SCALE and PARTY_TRUST questions measure a dimension"));
                     }
                 }
             }
         }
         return errors;
+    }
+
+    private static void checkScale(Question q, String at, List<DomainException.FieldError> errors) {
+        if (q.min() == null || q.max() == null || q.min() >= q.max()) {
+            errors.add(new DomainException.FieldError(at + ".max", "a " + q.type() + " question needs min < max"));
+        } else if (q.max() - q.min() > 100) {
+            errors.add(new DomainException.FieldError(at + ".max", "a scale has at most 101 points"));
+        }
     }
 }

@@ -48,19 +48,31 @@ public class ResponseService {
     public void submit(PublicRounds.Facts round, @Nullable String token, Map<String, JsonNode> answers) {
         String hash = tokenHash(round, token);
         List<Question> questions = frozen.questions(round.questionnaireId());
-        List<DomainException.FieldError> errors = AnswerValidator.check(questions, answers);
+        List<DomainException.FieldError> errors =
+                AnswerValidator.check(questions, answers, parties(round, hash, questions, answers));
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
         Map<String, Object> stored = new LinkedHashMap<>();
         Map<String, List<String>> counted = new LinkedHashMap<>();
+        Map<UUID, Long> trust = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (Question q : questions) {
             JsonNode a = answers.get(q.key());
-            if (a == null || a.isNull() || (a.isTextual() && a.asText().isBlank()) || (a.isArray() && a.isEmpty())) {
+            if (a == null || AnswerValidator.isEmpty(q, a)) {
                 continue;
             }
             switch (q.type()) {
+                case PARTY_TRUST -> {
+                    // counted apart (party_trust_count), never in answer_count: see Question.QuestionType
+                    Map<String, Long> rated = new LinkedHashMap<>();
+                    a.properties().forEach(r -> {
+                        UUID party = UUID.fromString(r.getKey());
+                        rated.put(party.toString(), r.getValue().asLong());
+                        trust.put(party, r.getValue().asLong());
+                    });
+                    stored.put(q.key(), rated);
+                }
                 case TEXT -> texts.put(q.key(), a.asText().strip());
                 case SCALE -> {
                     stored.put(q.key(), a.asLong());
@@ -78,10 +90,34 @@ public class ResponseService {
                 }
             }
         }
-        if (!submissions.take(round, hash, stored, counted)) {
+        if (!submissions.take(round, hash, stored, counted, trust)) {
             throw refusal(round, hash);
         }
         texts.forEach((key, text) -> contribute(round, key, text, round.isPublic()));
+    }
+
+    /**
+     * What PARTY_TRUST answers are checked against; looked up only when the response has one, so
+     * that other responses stay one statement.
+     */
+    private AnswerValidator.Parties parties(
+            PublicRounds.Facts round,
+            @Nullable String tokenHash,
+            List<Question> questions,
+            Map<String, JsonNode> answers) {
+        boolean ratesParties = questions.stream()
+                .anyMatch(q -> q.type() == Question.QuestionType.PARTY_TRUST
+                        && answers.get(q.key()) != null
+                        && !AnswerValidator.isEmpty(q, answers.get(q.key())));
+        if (!ratesParties) {
+            return AnswerValidator.Parties.NONE;
+        }
+        UUID own = tokenHash == null
+                ? null
+                : submissions
+                        .partyOfToken(tokenHash, round.tenant(), round.roundId())
+                        .orElse(null);
+        return new AnswerValidator.Parties(submissions.partiesOfRound(round.tenant(), round.roundId()), own);
     }
 
     /** The hash of the response's token, or null for a PUBLIC round, which takes responses without one. */

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * the response count when fewer than k responded; per party only for parties that survive
  * {@link Suppression}. Dimensions are pooled over a round's SCALE questions, each answer
  * rescaled to 0–100 so that scales of different lengths can be compared and followed over time.
+ * PARTY_TRUST questions are left out of both: their answers form the trust matrix alone.
  */
 public final class RoundAggregates {
 
@@ -126,7 +127,8 @@ public final class RoundAggregates {
             @Nullable String language) {
         List<QuestionResult> out = new ArrayList<>();
         for (Question q : questionnaire) {
-            if (q.type() == Question.QuestionType.TEXT) {
+            // texts are shown apart, never per party; trust in parties only in the trust matrix (TrustMatrix)
+            if (q.type() == Question.QuestionType.TEXT || q.type() == Question.QuestionType.PARTY_TRUST) {
                 continue;
             }
             Map<String, Long> distribution = distribution(q, counts, party);

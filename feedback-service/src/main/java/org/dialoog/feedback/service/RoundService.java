@@ -18,6 +18,7 @@ import org.dialoog.feedback.EngagementSettings;
 import org.dialoog.feedback.FeedbackRound;
 import org.dialoog.feedback.KnownEngagement;
 import org.dialoog.feedback.KnownSession;
+import org.dialoog.feedback.Question;
 import org.dialoog.feedback.events.EventTypes;
 import org.dialoog.feedback.events.FeedbackEvents;
 import org.dialoog.feedback.store.RoundSearch;
@@ -77,6 +78,12 @@ public class RoundService {
         }
         KnownEngagement engagement = access.writableEngagement(r.engagementId());
         var questionnaire = questionnaires.freezeForRound(r.questionnaireId());
+        if (isPublic && questionnaire.questions.stream().anyMatch(q -> q.type() == Question.QuestionType.PARTY_TRUST)) {
+            throw DomainException.invalid(
+                    "questionnaireId",
+                    "a PUBLIC round has no respondent party, so it cannot ask a PARTY_TRUST question; "
+                            + "choose PARTICIPANTS or ATTENDEES");
+        }
         if (!"ACTIVE".equals(engagement.status)) {
             throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
                     + "; feedback rounds open only for an ACTIVE engagement.");
