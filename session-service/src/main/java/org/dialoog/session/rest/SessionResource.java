@@ -64,7 +64,7 @@ public class SessionResource {
     }
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Operation(
             operationId = "scheduleSession",
             summary = "Schedule a session",
@@ -132,7 +132,7 @@ public class SessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(operationId = "getSession", summary = "Get a session")
     @APIResponse(
             responseCode = "200",

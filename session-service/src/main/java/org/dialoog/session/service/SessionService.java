@@ -24,6 +24,7 @@ import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.AgendaItem;
 import org.dialoog.session.Attendance;
 import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.LocationMode;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionFilter;
@@ -81,7 +82,8 @@ public class SessionService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        access.plannable(r.engagementId(), "engagementId");
+        EngagementAccess.Initiator who =
+                access.plannable(r.engagementId(), "engagementId", KnownPartyLead.Right.PROPOSE_SESSIONS);
         if (!engagement.isActive()) {
             throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
                     + "; sessions can only be scheduled for an ACTIVE engagement.");
@@ -96,6 +98,7 @@ public class SessionService {
         }
         checkFacilitatorsFree(s);
         s.status = SessionStatus.PLANNED;
+        s.initiatedByPartyId = who.partyId();
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.updatedAt = s.createdAt;
         s.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
