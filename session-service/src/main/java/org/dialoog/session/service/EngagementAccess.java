@@ -138,7 +138,14 @@ public class EngagementAccess {
         if (s == null || !canRead(engagementOf(s))) {
             throw DomainException.notFound("Session", sessionId);
         }
-        KnownEngagement e = engagementOf(s);
+        return changeable(engagementOf(s), right);
+    }
+
+    /**
+     * Whether the caller may change something of this readable engagement: as a facilitator or admin, or as a party
+     * lead holding {@code right} (403 otherwise).
+     */
+    public Initiator changeable(KnownEngagement e, KnownPartyLead.Right right) {
         if (canWrite(e)) {
             return Initiator.FACILITATOR;
         }
