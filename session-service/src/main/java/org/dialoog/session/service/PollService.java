@@ -205,7 +205,7 @@ public class PollService {
                 .findFirst()
                 .orElseThrow(() -> DomainException.invalid("slotId", "not a slot of poll " + pollId));
         Session s = sessions.schedule(details, KnownPartyLead.Right.RUN_POLLS);
-        invitations.invite(s.id, List.of(), List.of(poll.partyIds));
+        invitations.invite(s.id, List.of(), List.of(poll.partyIds), KnownPartyLead.Right.RUN_POLLS);
         poll.status = SchedulingPoll.Status.DECIDED;
         poll.decidedSlot = slot.id;
         poll.sessionId = s.id;

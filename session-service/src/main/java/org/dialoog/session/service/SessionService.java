@@ -104,7 +104,12 @@ public class SessionService {
         }
         checkFacilitatorsFree(s);
         s.status = SessionStatus.PLANNED;
-        s.initiatedByPartyId = who.partyId();
+        UUID party = who.partyId();
+        s.initiatedByPartyId = party;
+        if (party != null) {
+            // a party's proposal: its agenda is the party's too
+            s.agenda = s.agenda.stream().map(i -> i.initiatedBy(party)).toList();
+        }
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.updatedAt = s.createdAt;
         s.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
