@@ -22,7 +22,6 @@ public record AgendaItem(
         @Min(1) @Max(1440) @Schema(examples = "15") int minutes,
 
         @Schema(
-                readOnly = true,
                 nullable = true,
                 description = "The party whose party lead proposed the item; null when a facilitator added it. "
                         + "Set by the service: a value in a request is ignored",
