@@ -46,6 +46,10 @@ public class OutcomeAction extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ActionStatus status;
 
+    /** Who initiated it: null for a facilitator or admin, else the party whose lead did. */
+    @Column(name = "initiated_by_party_id")
+    public @org.jspecify.annotations.Nullable UUID initiatedByPartyId;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

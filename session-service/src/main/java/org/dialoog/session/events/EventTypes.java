@@ -28,6 +28,9 @@ public final class EventTypes {
         public static final String PARTICIPANT_ADDED = P + "participant-added.v1";
         public static final String PARTICIPANT_UPDATED = P + "participant-updated.v1";
         public static final String PARTICIPANT_REMOVED = P + "participant-removed.v1";
+        public static final String PARTY_LEAD_GRANTED = P + "party-lead-granted.v1";
+        public static final String PARTY_LEAD_UPDATED = P + "party-lead-updated.v1";
+        public static final String PARTY_LEAD_REVOKED = P + "party-lead-revoked.v1";
 
         private Engagement() {}
     }

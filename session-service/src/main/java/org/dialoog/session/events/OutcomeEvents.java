@@ -37,7 +37,8 @@ public final class OutcomeEvents {
                     o.decisions.size(),
                     o.openQuestions.size(),
                     actions.stream()
-                            .map(a -> new Action(a.id, a.ownerPartyId, a.dueDate, a.status.name()))
+                            .map(a ->
+                                    new Action(a.id, a.ownerPartyId, a.dueDate, a.status.name(), a.initiatedByPartyId))
                             .toList(),
                     o.updatedAt);
         }
@@ -45,5 +46,9 @@ public final class OutcomeEvents {
 
     /** One action item: who owns it, by when, where it stands. */
     public record Action(
-            UUID actionId, UUID ownerPartyId, @Nullable LocalDate dueDate, String status) {}
+            UUID actionId,
+            UUID ownerPartyId,
+            @Nullable LocalDate dueDate,
+            String status,
+            @Nullable UUID initiatedByPartyId) {}
 }

@@ -29,7 +29,10 @@ public final class SessionEvents {
             List<String> facilitators,
             @Nullable Integer capacity,
             boolean openRegistration,
-            int sequence) {
+            int sequence,
+            @Nullable UUID initiatedByPartyId,
+            int agendaItems,
+            int agendaItemsInitiatedByParties) {
 
         public static Scheduled of(Session s) {
             return new Scheduled(
@@ -44,7 +47,14 @@ public final class SessionEvents {
                     List.of(s.facilitators),
                     s.capacity,
                     s.openRegistration,
-                    s.sequence);
+                    s.sequence,
+                    s.initiatedByPartyId,
+                    s.agenda == null ? 0 : s.agenda.size(),
+                    s.agenda == null
+                            ? 0
+                            : (int) s.agenda.stream()
+                                    .filter(i -> i.initiatedByPartyId() != null)
+                                    .count());
         }
     }
 

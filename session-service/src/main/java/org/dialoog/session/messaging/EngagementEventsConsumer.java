@@ -56,6 +56,15 @@ public class EngagementEventsConsumer {
             case EventTypes.Engagement.PARTICIPANT_ADDED, EventTypes.Engagement.PARTICIPANT_UPDATED ->
                 readModel.participant(e.uuid("participantId"), e.uuid("engagementId"), e.uuid("partyId"));
             case EventTypes.Engagement.PARTICIPANT_REMOVED -> readModel.participantRemoved(e.uuid("participantId"));
+            case EventTypes.Engagement.PARTY_LEAD_GRANTED,
+                    EventTypes.Engagement.PARTY_LEAD_UPDATED,
+                    EventTypes.Engagement.PARTY_LEAD_REVOKED ->
+                readModel.partyLead(
+                        e.uuid("partyLeadId"),
+                        e.uuid("engagementId"),
+                        e.uuid("partyId"),
+                        e.text("userId"),
+                        e.texts("rights"));
             default -> LOG.debugf("Skipping event type %s (%s): session-service does not need it", e.type(), e.id());
         }
     }

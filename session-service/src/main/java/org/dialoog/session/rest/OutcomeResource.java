@@ -53,7 +53,7 @@ public class OutcomeResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(
             operationId = "getSessionOutcome",
             summary = "Get a session's outcome",
@@ -114,7 +114,7 @@ public class OutcomeResource {
     @PATCH
     @Path("/actions/{actionId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Extension(name = OpenApiConventions.MERGE_PATCH_OF, value = "ActionChangeRequest")
     @Operation(
             operationId = "changeOutcomeAction",

@@ -123,6 +123,9 @@ public record OutcomeView(
             @Schema(description = "OPEN with a due date before today (UTC)")
             boolean overdue,
 
+            @Schema(description = "Who added the action: a facilitator, or a party through its party lead")
+            InitiatedBy initiatedBy,
+
             @Schema(description = "When the action was added to the record")
             OffsetDateTime createdAt,
 
@@ -139,6 +142,7 @@ public record OutcomeView(
                     a.dueDate,
                     a.status,
                     a.isOverdue(today),
+                    InitiatedBy.of(a.initiatedByPartyId),
                     a.createdAt,
                     a.updatedAt);
         }

@@ -168,7 +168,7 @@ public class PollResource {
     }
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Operation(
             operationId = "createSchedulingPoll",
             summary = "Open a scheduling poll",
@@ -202,7 +202,7 @@ public class PollResource {
 
     @GET
     @Path("/{pollId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(
             operationId = "getSchedulingPoll",
             summary = "Get a poll with its slots ranked",
@@ -230,7 +230,7 @@ public class PollResource {
 
     @POST
     @Path("/{pollId}/decision")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Operation(
             operationId = "decideSchedulingPoll",
             summary = "Choose a slot",

@@ -32,6 +32,7 @@ import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
+import org.dialoog.session.AgendaItem;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionFilter;
 import org.dialoog.session.SessionStatus;
@@ -64,7 +65,7 @@ public class SessionResource {
     }
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Operation(
             operationId = "scheduleSession",
             summary = "Schedule a session",
@@ -132,7 +133,7 @@ public class SessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Operation(operationId = "getSession", summary = "Get a session")
     @APIResponse(
             responseCode = "200",
@@ -226,6 +227,32 @@ public class SessionResource {
     public Response complete(
             @PathParam("sessionId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         Session s = service.complete(id, Versions.expected(ifMatch));
+        return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
+    }
+
+    @POST
+    @Path("/{sessionId}/agenda-items")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
+    @Operation(
+            operationId = "addAgendaItem",
+            summary = "Add an agenda item to a session",
+            description =
+                    "Appends one item to a PLANNED session's agenda (409 otherwise): the engagement's facilitators "
+                            + "or an admin, or a party lead whose grant for the engagement holds PROPOSE_AGENDA_ITEMS (403 without "
+                            + "it); the item then records the lead's party in `initiatedByPartyId`. The agenda must still fit the "
+                            + "session (400 naming `minutes`). If-Match optional (412 when stale).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session with its longer agenda",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    public Response addAgendaItem(
+            @PathParam("sessionId") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+            @NotNull @Valid AgendaItem item) {
+        Session s = service.addAgendaItem(id, Versions.expected(ifMatch), item);
         return Response.ok(SessionView.of(s)).tag(Versions.etag(s.version)).build();
     }
 }

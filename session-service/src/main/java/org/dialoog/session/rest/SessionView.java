@@ -42,6 +42,10 @@ public record SessionView(
 
         @Schema(nullable = true) @Nullable OffsetDateTime completedAt,
         long version,
+
+        @Schema(description = "Who initiated the session: a facilitator, or a party through its party lead")
+        InitiatedBy initiatedBy,
+
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -66,6 +70,7 @@ public record SessionView(
                 s.sequence,
                 s.completedAt,
                 s.version,
+                InitiatedBy.of(s.initiatedByPartyId),
                 s.createdAt,
                 s.updatedAt);
     }

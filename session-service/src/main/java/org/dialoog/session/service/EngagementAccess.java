@@ -9,7 +9,9 @@ import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may see and change which engagement's sessions, the same rule as engagement-service's:
@@ -28,7 +30,11 @@ public class EngagementAccess {
     }
 
     public boolean canRead(KnownEngagement e) {
-        return caller.is(Caller.ADMIN) || caller.is(Caller.INTEGRATION) || facilitates(e) || isClientContactOf(e);
+        return caller.is(Caller.ADMIN)
+                || caller.is(Caller.INTEGRATION)
+                || facilitates(e)
+                || isClientContactOf(e)
+                || lead(e) != null;
     }
 
     /** Whether the caller may read this session (the rule of {@link #readable}, without the 404). */
@@ -99,6 +105,71 @@ public class EngagementAccess {
             throw forbidden();
         }
         return e;
+    }
+
+    /** Who changes something: a facilitator or admin ({@code partyId} null), or a party lead for its party. */
+    public record Initiator(@Nullable UUID partyId) {
+        static final Initiator FACILITATOR = new Initiator(null);
+    }
+
+    /**
+     * An engagement the caller may plan for, as {@link #plannable(UUID, String)}, or as a party lead holding
+     * {@code right} in it (403 without it).
+     */
+    public Initiator plannable(UUID engagementId, String field, KnownPartyLead.Right right) {
+        KnownEngagement e = KnownEngagement.findById(engagementId);
+        KnownPartyLead lead = e == null || canWrite(e) ? null : lead(e);
+        if (lead == null) {
+            plannable(engagementId, field);
+            return Initiator.FACILITATOR;
+        }
+        if (!lead.may(right)) {
+            throw forbiddenFor(right);
+        }
+        return new Initiator(lead.partyId);
+    }
+
+    /**
+     * A session the caller may change, locked as {@link #writable(UUID)}, or as a party lead of its engagement
+     * holding {@code right} (403 without it).
+     */
+    public Initiator writable(UUID sessionId, KnownPartyLead.Right right) {
+        Session s = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || !canRead(engagementOf(s))) {
+            throw DomainException.notFound("Session", sessionId);
+        }
+        return changeable(engagementOf(s), right);
+    }
+
+    /**
+     * Whether the caller may change something of this readable engagement: as a facilitator or admin, or as a party
+     * lead holding {@code right} (403 otherwise).
+     */
+    public Initiator changeable(KnownEngagement e, KnownPartyLead.Right right) {
+        if (canWrite(e)) {
+            return Initiator.FACILITATOR;
+        }
+        KnownPartyLead lead = lead(e);
+        if (lead == null) {
+            throw forbidden();
+        }
+        if (!lead.may(right)) {
+            throw forbiddenFor(right);
+        }
+        return new Initiator(lead.partyId);
+    }
+
+    /** The caller's grant as a party lead of the engagement, while it holds a right; else null. */
+    private @Nullable KnownPartyLead lead(KnownEngagement e) {
+        if (e.id == null || !caller.is(Caller.PARTY_LEAD)) {
+            return null;
+        }
+        return KnownPartyLead.of(e.id, caller.userId());
+    }
+
+    private static DomainException forbiddenFor(KnownPartyLead.Right right) {
+        return new DomainException(
+                403, "Forbidden", "The caller's party-lead grant for this engagement lacks the right " + right + ".");
     }
 
     /** Whose sessions the caller may list: the whole tenant, or the engagements naming them in one of their roles. */

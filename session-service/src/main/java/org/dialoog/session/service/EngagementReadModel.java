@@ -10,6 +10,7 @@ import org.dialoog.conventions.messaging.EventInbox;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.KnownParty;
+import org.dialoog.session.KnownPartyLead;
 import org.jspecify.annotations.Nullable;
 
 /** Applies engagement facts to session-service's own copy of them. */
@@ -103,6 +104,23 @@ public class EngagementReadModel {
         KnownParticipant.deleteById(id);
     }
 
+    /** A party lead's grant: granted, its rights changed, or revoked (no rights). */
+    public void partyLead(UUID id, UUID engagementId, UUID partyId, String userId, String[] rights) {
+        KnownPartyLead l = KnownPartyLead.findById(id);
+        boolean isNew = l == null;
+        if (isNew) {
+            l = new KnownPartyLead();
+            l.id = id;
+        }
+        l.engagementId = engagementId;
+        l.partyId = partyId;
+        l.userId = userId;
+        l.rights = rights;
+        if (isNew) {
+            l.persist();
+        }
+    }
+
     public void forget(UUID id) {
         KnownEngagement.deleteById(id);
     }
@@ -118,6 +136,7 @@ public class EngagementReadModel {
         KnownEngagement.deleteAll();
         KnownParticipant.deleteAll();
         KnownParty.deleteAll();
+        KnownPartyLead.deleteAll();
         inbox.forget(consumer);
     }
 }

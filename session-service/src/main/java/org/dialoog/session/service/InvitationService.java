@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.Invitation;
 import org.dialoog.session.KnownParticipant;
+import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.events.EventTypes;
@@ -45,7 +47,16 @@ public class InvitationService {
 
     /** Invites participants, and every current participant of the named parties; inviting twice changes nothing. */
     public Invited invite(UUID sessionId, List<UUID> participantIds, List<UUID> partyIds) {
-        Session s = access.writable(sessionId);
+        return invite(access.writable(sessionId), participantIds, partyIds);
+    }
+
+    /** Invites as {@link #invite(UUID, List, List)}, for a caller that may be a party lead holding {@code right}. */
+    public Invited invite(UUID sessionId, List<UUID> participantIds, List<UUID> partyIds, KnownPartyLead.Right right) {
+        access.writable(sessionId, right);
+        return invite(Objects.requireNonNull(Session.<Session>findById(sessionId)), participantIds, partyIds);
+    }
+
+    private Invited invite(Session s, List<UUID> participantIds, List<UUID> partyIds) {
         requirePlanned(s);
         Map<UUID, KnownParticipant> wanted = new LinkedHashMap<>();
         List<DomainException.FieldError> errors = new ArrayList<>();

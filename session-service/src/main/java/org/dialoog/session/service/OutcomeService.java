@@ -22,6 +22,7 @@ import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.ActionFilter;
 import org.dialoog.session.KnownParty;
+import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.OutcomeAction;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionOutcome;
@@ -104,12 +105,17 @@ public class OutcomeService {
 
     /** The action of the session's outcome the caller may change, checked against the outcome's version. */
     public OutcomeAction writableAction(UUID sessionId, UUID actionId, @Nullable Long expectedVersion) {
-        Session s = access.writable(sessionId);
+        EngagementAccess.Initiator who = access.writable(sessionId, KnownPartyLead.Right.UPDATE_ACTIONS);
+        Session s = Objects.requireNonNull(Session.<Session>findById(sessionId));
         s.requireOutcomeWritable();
         SessionOutcome o = SessionOutcome.findById(sessionId);
         OutcomeAction a = OutcomeAction.findById(actionId);
         if (o == null || a == null || !a.sessionId.equals(sessionId)) {
             throw DomainException.notFound("Action", actionId);
+        }
+        if (who.partyId() != null && !who.partyId().equals(a.ownerPartyId)) {
+            throw new DomainException(
+                    403, "Forbidden", "A party lead changes only the action items its own party owns.");
         }
         checkVersion(sessionId, expectedVersion, o);
         return a;

@@ -17,6 +17,7 @@ import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
+import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.PollSlot;
 import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
@@ -52,7 +53,8 @@ public class PollService {
     }
 
     public SchedulingPoll create(UUID engagementId, String title, List<CandidateSlot> slots, List<UUID> partyIds) {
-        KnownEngagement engagement = access.plannable(engagementId, "engagementId");
+        access.plannable(engagementId, "engagementId", KnownPartyLead.Right.RUN_POLLS);
+        KnownEngagement engagement = java.util.Objects.requireNonNull(KnownEngagement.findById(engagementId));
         List<DomainException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             if (!slots.get(i).endsAt().isAfter(slots.get(i).startsAt())) {
@@ -202,8 +204,8 @@ public class PollService {
                 .filter(s -> s.id.equals(slotId))
                 .findFirst()
                 .orElseThrow(() -> DomainException.invalid("slotId", "not a slot of poll " + pollId));
-        Session s = sessions.schedule(details);
-        invitations.invite(s.id, List.of(), List.of(poll.partyIds));
+        Session s = sessions.schedule(details, KnownPartyLead.Right.RUN_POLLS);
+        invitations.invite(s.id, List.of(), List.of(poll.partyIds), KnownPartyLead.Right.RUN_POLLS);
         poll.status = SchedulingPoll.Status.DECIDED;
         poll.decidedSlot = slot.id;
         poll.sessionId = s.id;
@@ -229,10 +231,7 @@ public class PollService {
 
     private SchedulingPoll writable(UUID pollId) {
         SchedulingPoll poll = readable(pollId);
-        if (!access.canWrite(KnownEngagement.findById(poll.engagementId))) {
-            throw new DomainException(
-                    403, "Forbidden", "Only the engagement's facilitators or an admin can change its polls.");
-        }
+        access.changeable(KnownEngagement.findById(poll.engagementId), KnownPartyLead.Right.RUN_POLLS);
         return poll;
     }
 

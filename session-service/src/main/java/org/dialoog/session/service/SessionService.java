@@ -7,8 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.AgendaItem;
 import org.dialoog.session.Attendance;
 import org.dialoog.session.KnownEngagement;
+import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.LocationMode;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionFilter;
@@ -70,6 +73,11 @@ public class SessionService {
     }
 
     public Session schedule(SessionDetails r) {
+        return schedule(r, KnownPartyLead.Right.PROPOSE_SESSIONS);
+    }
+
+    /** Schedules a session; a party lead needs {@code right} (proposing sessions, or running the poll it decides). */
+    public Session schedule(SessionDetails r, KnownPartyLead.Right right) {
         List<DomainException.FieldError> errors = checkTimes(r);
         KnownEngagement engagement = KnownEngagement.findById(r.engagementId());
         if (engagement == null) {
@@ -81,7 +89,7 @@ public class SessionService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        access.plannable(r.engagementId(), "engagementId");
+        EngagementAccess.Initiator who = access.plannable(r.engagementId(), "engagementId", right);
         if (!engagement.isActive()) {
             throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
                     + "; sessions can only be scheduled for an ACTIVE engagement.");
@@ -96,6 +104,12 @@ public class SessionService {
         }
         checkFacilitatorsFree(s);
         s.status = SessionStatus.PLANNED;
+        UUID party = who.partyId();
+        s.initiatedByPartyId = party;
+        if (party != null) {
+            // a party's proposal: its agenda is the party's too
+            s.agenda = s.agenda.stream().map(i -> i.initiatedBy(party)).toList();
+        }
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.updatedAt = s.createdAt;
         s.persistAndFlush(); // the tenant column is filled at the insert, and the event carries it
@@ -229,6 +243,55 @@ public class SessionService {
         return access.readable(id);
     }
 
+    /**
+     * Adds one agenda item at the end of the session's agenda: a facilitator, or a party lead holding
+     * PROPOSE_AGENDA_ITEMS (the item then records its party). Same rules as the agenda in a session change.
+     */
+    public Session addAgendaItem(UUID id, @Nullable Long expectedVersion, AgendaItem item) {
+        EngagementAccess.Initiator who = access.writable(id, KnownPartyLead.Right.PROPOSE_AGENDA_ITEMS);
+        Session s = Objects.requireNonNull(Session.<Session>findById(id));
+        if (expectedVersion != null && expectedVersion != s.version) {
+            throw DomainException.staleVersion(expectedVersion, s.version);
+        }
+        if (s.status != SessionStatus.PLANNED) {
+            throw DomainException.conflict(
+                    "Session " + id + " is " + s.status + "; only a PLANNED session's agenda grows.");
+        }
+        List<AgendaItem> agenda = new ArrayList<>(s.agenda == null ? List.of() : s.agenda);
+        if (agenda.size() >= 50) {
+            throw DomainException.invalid("title", "the agenda already holds 50 items, the most a session has");
+        }
+        agenda.add(new AgendaItem(item.title().strip(), item.minutes(), who.partyId()));
+        long planned = agenda.stream().mapToLong(AgendaItem::minutes).sum();
+        long available = java.time.Duration.between(s.startsAt, s.endsAt).toMinutes();
+        if (planned > available) {
+            throw DomainException.invalid(
+                    "minutes", "the agenda would take " + planned + " minutes but the session lasts " + available);
+        }
+        s.agenda = List.copyOf(agenda);
+        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Session.flush(); // the version rises at the flush, and the answer's ETag carries it
+        return s;
+    }
+
+    /**
+     * The requested agenda, each item keeping the party that initiated the same item (by title) before; an item
+     * new in the request is a facilitator's (only {@link #addAgendaItem} records a party's).
+     */
+    private static List<AgendaItem> keepInitiators(@Nullable List<AgendaItem> before, List<AgendaItem> requested) {
+        Map<String, UUID> byTitle = new HashMap<>();
+        if (before != null) {
+            for (AgendaItem i : before) {
+                if (i.initiatedByPartyId() != null) {
+                    byTitle.putIfAbsent(i.title(), i.initiatedByPartyId());
+                }
+            }
+        }
+        return requested.stream()
+                .map(i -> i.initiatedBy(byTitle.get(i.title())))
+                .toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<Session> list(SessionFilter f, int page, int pageSize) {
         return search.find(access.listScope(), f, page, pageSize);
@@ -237,7 +300,7 @@ public class SessionService {
     private static void apply(Session s, SessionDetails r) {
         s.title = r.title().strip();
         s.description = r.description();
-        s.agenda = r.agenda() == null ? List.of() : List.copyOf(r.agenda());
+        s.agenda = r.agenda() == null ? List.of() : keepInitiators(s.agenda, r.agenda());
         s.startsAt = r.startsAt();
         s.endsAt = r.endsAt();
         s.timeZone = r.timeZone() == null ? DEFAULT_TIME_ZONE : r.timeZone();

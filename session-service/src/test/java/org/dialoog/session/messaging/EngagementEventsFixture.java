@@ -1,5 +1,6 @@
 package org.dialoog.session.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,6 +73,38 @@ public final class EngagementEventsFixture implements AutoCloseable {
                         partyId.toString(),
                         "participantId",
                         participantId.toString()));
+        return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
+    }
+
+    /**
+     * engagement-service's documented example of party-lead-granted, -updated or -revoked ({@code kind}): this user
+     * leads this party with these rights (none: revoked).
+     */
+    public String partyLead(
+            String kind,
+            UUID leadId,
+            UUID engagementId,
+            String tenant,
+            UUID partyId,
+            String userId,
+            List<String> rights) {
+        String type = "nl.dialoog.engagement.party-lead-" + kind + ".v1";
+        String data = DocumentedEvents.example(
+                "engagement-service",
+                type,
+                Map.of(
+                        "partyLeadId",
+                        leadId.toString(),
+                        "engagementId",
+                        engagementId.toString(),
+                        "tenant",
+                        tenant,
+                        "partyId",
+                        partyId.toString(),
+                        "userId",
+                        userId,
+                        "rights",
+                        rights));
         return send(UUID.randomUUID().toString(), type, engagementId, tenant, data);
     }
 
