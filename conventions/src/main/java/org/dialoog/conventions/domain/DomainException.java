@@ -2,6 +2,8 @@ package org.dialoog.conventions.domain;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** A rule of the domain said no; the REST layer turns it into an RFC 9457 problem with {@link #status()}. */
 public class DomainException extends RuntimeException {
 
@@ -39,6 +41,13 @@ public class DomainException extends RuntimeException {
 
     public static DomainException invalid(String field, String reason) {
         return invalid(List.of(new FieldError(field, reason)));
+    }
+
+    /** An If-Match check: nothing when no version was named or it is the current one, 412 otherwise. */
+    public static void requireVersion(@Nullable Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw staleVersion(expected, actual);
+        }
     }
 
     public static DomainException staleVersion(long expected, long actual) {

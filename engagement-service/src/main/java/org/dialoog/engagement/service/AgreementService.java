@@ -137,7 +137,7 @@ public class AgreementService {
                     .orElseThrow(ForbiddenException::new);
         }
         Agreement a = find(e.id, agreementId, true);
-        checkVersion(expectedVersion, a.version);
+        DomainException.requireVersion(expectedVersion, a.version);
         if (!a.partyIds.contains(partyId)) {
             Party p = Party.<Party>find("id = ?1 and engagementId = ?2", partyId, e.id)
                     .firstResultOptional()
@@ -200,7 +200,7 @@ public class AgreementService {
             UUID engagementId, UUID agreementId, @Nullable Long expectedVersion, String text, @Nullable String note) {
         Engagement e = engagements.writable(engagementId, null);
         Agreement a = find(e.id, agreementId, true);
-        checkVersion(expectedVersion, a.version);
+        DomainException.requireVersion(expectedVersion, a.version);
         if (a.state == Agreement.State.CARRIED || a.state == Agreement.State.WITHDRAWN) {
             throw DomainException.conflict(
                     a.state == Agreement.State.CARRIED
@@ -226,7 +226,7 @@ public class AgreementService {
             UUID engagementId, UUID agreementId, @Nullable Long expectedVersion, String reason) {
         Engagement e = engagements.writable(engagementId, null);
         Agreement a = find(e.id, agreementId, true);
-        checkVersion(expectedVersion, a.version);
+        DomainException.requireVersion(expectedVersion, a.version);
         if (a.state == Agreement.State.WITHDRAWN) {
             throw DomainException.conflict("The agreement was already withdrawn.");
         }
@@ -306,12 +306,6 @@ public class AgreementService {
                 a.partyIds.stream()
                         .map(p -> new EngagementEvents.PartyAnswer(p, current.get(p)))
                         .toList());
-    }
-
-    private static void checkVersion(@Nullable Long expected, long actual) {
-        if (expected != null && expected != actual) {
-            throw DomainException.staleVersion(expected, actual);
-        }
     }
 
     private static OffsetDateTime now() {

@@ -178,9 +178,7 @@ public class EngagementService {
         if (!mayChange(e)) {
             throw new io.quarkus.security.ForbiddenException();
         }
-        if (expectedVersion != null && expectedVersion != e.version) {
-            throw DomainException.staleVersion(expectedVersion, e.version);
-        }
+        DomainException.requireVersion(expectedVersion, e.version);
         return e;
     }
 

@@ -75,9 +75,7 @@ public class PartyLeadService {
             UUID engagementId, UUID leadId, @Nullable Long expectedVersion, Set<PartyLead.Right> rights) {
         Engagement e = engagements.writable(engagementId, null);
         PartyLead lead = lead(e.id, leadId);
-        if (expectedVersion != null && expectedVersion != lead.version) {
-            throw DomainException.staleVersion(expectedVersion, lead.version);
-        }
+        DomainException.requireVersion(expectedVersion, lead.version);
         lead.rights = names(rights);
         lead.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         PartyLead.flush();
@@ -88,9 +86,7 @@ public class PartyLeadService {
     public void revoke(UUID engagementId, UUID leadId, @Nullable Long expectedVersion) {
         Engagement e = engagements.writable(engagementId, null);
         PartyLead lead = lead(e.id, leadId);
-        if (expectedVersion != null && expectedVersion != lead.version) {
-            throw DomainException.staleVersion(expectedVersion, lead.version);
-        }
+        DomainException.requireVersion(expectedVersion, lead.version);
         revoke(lead);
     }
 

@@ -66,7 +66,7 @@ public class PartyService {
         lockMembership(engagementId);
         engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
-        checkVersion(expectedVersion, p.version);
+        DomainException.requireVersion(expectedVersion, p.version);
         requireUniqueName(engagementId, d.name(), partyId);
         p.name = d.name().strip();
         p.type = d.type();
@@ -80,7 +80,7 @@ public class PartyService {
     public void removeParty(UUID engagementId, UUID partyId, @Nullable Long expectedVersion) {
         engagements.writable(engagementId, null);
         Party p = party(engagementId, partyId);
-        checkVersion(expectedVersion, p.version);
+        DomainException.requireVersion(expectedVersion, p.version);
         long agreements = Agreement.count("select count(a) from Agreement a join a.partyIds p where p = ?1", partyId);
         if (agreements > 0) {
             throw DomainException.conflict("Party '" + p.name + "' is concerned by " + agreements
@@ -205,7 +205,7 @@ public class PartyService {
         lockMembership(engagementId);
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
-        checkVersion(expectedVersion, p.version);
+        DomainException.requireVersion(expectedVersion, p.version);
         requirePartyOf(engagementId, d.partyId());
         requireUniqueEmail(engagementId, d.email(), participantId);
         if (!p.partyId.equals(d.partyId())) {
@@ -222,7 +222,7 @@ public class PartyService {
     public void removeParticipant(UUID engagementId, UUID participantId, @Nullable Long expectedVersion) {
         engagements.writable(engagementId, null);
         Participant p = participant(engagementId, participantId);
-        checkVersion(expectedVersion, p.version);
+        DomainException.requireVersion(expectedVersion, p.version);
         partyLeads.grantEnds(p.id);
         p.delete();
         outbox.record(EventTypes.PARTICIPANT_REMOVED, engagementId, p.id, participantChanged(p));
@@ -307,12 +307,6 @@ public class PartyService {
                 except == null ? new UUID(0, 0) : except);
         if (same > 0) {
             throw DomainException.conflict("Another participant of this engagement already uses that e-mail address.");
-        }
-    }
-
-    private static void checkVersion(@Nullable Long expected, long actual) {
-        if (expected != null && expected != actual) {
-            throw DomainException.staleVersion(expected, actual);
         }
     }
 

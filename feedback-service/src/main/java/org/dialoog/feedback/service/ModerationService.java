@@ -53,9 +53,7 @@ public class ModerationService {
         Contribution c = Contribution.<Contribution>find("roundId = ?1 and id = ?2", round.id, contributionId)
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("Contribution", contributionId));
-        if (expectedVersion != null && expectedVersion != c.version) {
-            throw DomainException.staleVersion(expectedVersion, c.version);
-        }
+        DomainException.requireVersion(expectedVersion, c.version);
         if (decision == Decision.REJECT && (reason == null || reason.isBlank())) {
             throw DomainException.invalid("reason", "a rejection needs a reason");
         }

@@ -187,9 +187,7 @@ public class RoundService {
         // locked before it is read: the results publisher updates the same row (ResultsService.publishIfChanged)
         FeedbackRound.findById(id, LockModeType.PESSIMISTIC_WRITE);
         FeedbackRound round = access.writableRound(id);
-        if (expectedVersion != null && expectedVersion != round.version) {
-            throw DomainException.staleVersion(expectedVersion, round.version);
-        }
+        DomainException.requireVersion(expectedVersion, round.version);
         RoundRules.checkClosable(round, OffsetDateTime.now(ZoneOffset.UTC));
         round.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
         FeedbackRound.flush();
