@@ -26,14 +26,19 @@ public class PartyLead extends PanacheEntityBase {
     public enum Right {
         /** Record the party's answer to agreements that concern it. */
         RECORD_CONSENT,
-        /** Propose sessions (session-service, not yet enforced there). */
+        /** Propose sessions (session-service: a PLANNED session initiated by the party). */
         PROPOSE_SESSIONS,
-        /** Propose agenda items (session-service, not yet enforced there). */
+        /** Propose agenda items for the engagement's sessions (session-service). */
         PROPOSE_AGENDA_ITEMS,
-        /** Run a scheduling poll (session-service, not yet enforced there). */
+        /** Run a scheduling poll: create it and decide it (session-service). */
         RUN_POLLS,
-        /** Update the party's action items (session-service, not yet enforced there). */
-        UPDATE_ACTIONS
+        /** Update the status and due date of the party's own action items (session-service). */
+        UPDATE_ACTIONS,
+        /**
+         * Write sessions' outcomes as an author: notes, decisions, open questions and new action items (session-service;
+         * another party's action items stay as they are).
+         */
+        RECORD_OUTCOMES
     }
 
     @Id

@@ -26,8 +26,16 @@ public class KnownPartyLead extends PanacheEntityBase {
         PROPOSE_SESSIONS,
         PROPOSE_AGENDA_ITEMS,
         RUN_POLLS,
-        UPDATE_ACTIONS
+        UPDATE_ACTIONS,
+        RECORD_OUTCOMES
     }
+
+    /**
+     * JPQL: the engagements in which the user {@code :me} holds a grant with at least one right (for
+     * {@code EngagementScope.withLeadEngagements}).
+     */
+    public static final String ENGAGEMENTS_LED =
+            "select l.engagementId from KnownPartyLead l where l.userId = :me and array_length(l.rights) > 0";
 
     @Id
     public UUID id;

@@ -40,9 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(
         name = "Party leads",
-        description = "A participant with an account leads their party: a facilitator grants rights step by step "
-                + "(RECORD_CONSENT: answer agreements for the party). Tokens carry the party-lead role; the grant "
-                + "decides where and what")
+        description =
+                "A participant with an account leads their party: a facilitator grants rights step by step "
+                        + "(RECORD_CONSENT: answer agreements for the party; in session-service PROPOSE_SESSIONS, "
+                        + "PROPOSE_AGENDA_ITEMS, RUN_POLLS, UPDATE_ACTIONS of the party's own action items, RECORD_OUTCOMES as "
+                        + "an author of sessions' outcomes). Tokens carry the party-lead role; the grant decides where and what")
 public class PartyLeadResource {
 
     private final PartyLeadService service;

@@ -42,13 +42,14 @@ public class ActionResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Extension(name = OpenApiConventions.PAGE_OF, value = "Action")
     @Operation(
             operationId = "listActions",
             summary = "List action items",
             description = "The action items of the outcomes of sessions the caller may see (facilitators: the "
-                    + "engagements they facilitate; clients: those that name them as contact), earliest due date first, "
+                    + "engagements they facilitate; clients: those that name them as contact; party leads: the engagements in "
+                    + "which their grant holds a right, every party's actions, so a party sees what the others owe), earliest due date first, "
                     + "those without one last. Change one with PATCH /sessions/{sessionId}/outcome/actions/{actionId}.")
     public Response list(
             @QueryParam("engagementId") @Parameter(description = "Only this engagement's actions") @Nullable

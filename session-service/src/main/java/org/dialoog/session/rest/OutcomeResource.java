@@ -4,8 +4,11 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dialoog.conventions.rest.MergePatch;
 import org.dialoog.conventions.rest.OpenApiConventions;
+import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.OutcomeAction;
@@ -30,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,13 +77,16 @@ public class OutcomeResource {
     }
 
     @PUT
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
     @Operation(
             operationId = "recordSessionOutcome",
             summary = "Record or replace a session's outcome",
             description = "The whole record, written as its next version (the first is version 1), during the session "
-                    + "(PLANNED) or after it (COMPLETED); 409 for a CANCELLED session. Only the engagement's facilitators "
-                    + "and admins write it. Send If-Match with the ETag of the version you read (412 when another was "
+                    + "(PLANNED) or after it (COMPLETED); 409 for a CANCELLED session. The engagement's facilitators and "
+                    + "admins write it, and party leads granted RECORD_OUTCOMES as its authors: a lead's new action items "
+                    + "are initiated by the lead's party, and every action item of another party must be sent again "
+                    + "with its id, unchanged (403 otherwise). Every version stays readable under …/outcome/versions. "
+                    + "Send If-Match with the ETag of the version you read (412 when another was "
                     + "written since). Each action's ownerPartyId must be a party of the session's engagement (400 naming "
                     + "actions[i].ownerPartyId otherwise); an action sent with its id keeps that id, one without gets a new "
                     + "one, and one left out is removed. Every write publishes a session-outcome-recorded event with the "
@@ -148,6 +157,44 @@ public class OutcomeResource {
                 patch,
                 OutcomeRequest.ActionChangeRequest.class);
         return ok(service.changeAction(sessionId, actionId, expected, changed.toChange()));
+    }
+
+    @GET
+    @Path("/versions")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "OutcomeVersion")
+    @Operation(
+            operationId = "listSessionOutcomeVersions",
+            summary = "List the versions of a session's outcome",
+            description = "Every version as it was written, newest first, with its author and whether a facilitator or "
+                    + "a party (through its lead) wrote it. 404 while no outcome was written.")
+    public Response versions(
+            @PathParam("sessionId") UUID sessionId,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
+        return Pages.ok(service.versions(sessionId, page, pageSize).map(OutcomeVersionView::of), uri);
+    }
+
+    @GET
+    @Path("/versions/{version}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
+    @Operation(
+            operationId = "getSessionOutcomeVersion",
+            summary = "Get one version of a session's outcome",
+            description = "The record as it was written at that version (1 for the first); 404 for a version that "
+                    + "was not written.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OutcomeVersionView.class)))
+    public OutcomeVersionView version(
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("version") @Parameter(description = "The version number", example = "1") @Min(1) long version) {
+        return OutcomeVersionView.of(service.version(sessionId, version));
     }
 
     private static Response ok(OutcomeService.Current c) {

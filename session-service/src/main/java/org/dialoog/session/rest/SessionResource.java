@@ -98,13 +98,14 @@ public class SessionResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
     @Extension(name = OpenApiConventions.PAGE_OF, value = "Session")
     @Operation(
             operationId = "listSessions",
             summary = "List sessions",
             description = "Earliest first. Facilitators see the sessions of engagements they "
-                    + "facilitate, clients those of engagements that name them as contact.")
+                    + "facilitate, clients those of engagements that name them as contact, party leads those of the "
+                    + "engagements in which their grant holds a right.")
     public Response list(
             @QueryParam("engagementId") @Nullable UUID engagementId,
             @QueryParam("from")

@@ -172,9 +172,12 @@ public class EngagementAccess {
                 403, "Forbidden", "The caller's party-lead grant for this engagement lacks the right " + right + ".");
     }
 
-    /** Whose sessions the caller may list: the whole tenant, or the engagements naming them in one of their roles. */
+    /**
+     * Whose sessions the caller may list: the whole tenant, or the engagements naming them in one of their roles,
+     * or in which they lead a party.
+     */
     public EngagementScope listScope() {
-        return EngagementScope.of(caller);
+        return EngagementScope.of(caller).withLeadEngagements(KnownPartyLead.ENGAGEMENTS_LED);
     }
 
     private static KnownEngagement engagementOf(Session s) {

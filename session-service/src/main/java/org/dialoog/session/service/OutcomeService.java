@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
@@ -24,6 +25,7 @@ import org.dialoog.session.ActionFilter;
 import org.dialoog.session.KnownParty;
 import org.dialoog.session.KnownPartyLead;
 import org.dialoog.session.OutcomeAction;
+import org.dialoog.session.OutcomeVersion;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionOutcome;
 import org.dialoog.session.events.EventTypes;
@@ -33,8 +35,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Session outcomes: what a session produced, written during and after it by those who may change the
- * session, replaced whole as a new version each time, with action items whose ids stay across versions.
- * Every write publishes a SessionOutcomeRecorded event without any of the record's texts.
+ * session and by party leads granted RECORD_OUTCOMES, replaced whole as a new version each time (every version
+ * kept as an {@link OutcomeVersion}), with action items whose ids stay across versions. Every write publishes a
+ * SessionOutcomeRecorded event without any of the record's texts.
  */
 @ApplicationScoped
 @Transactional
@@ -60,7 +63,8 @@ public class OutcomeService {
      * updated, new ones get an id, and those the draft leaves out are removed from the record.
      */
     public Current record(UUID sessionId, @Nullable Long expectedVersion, OutcomeDraft draft) {
-        Session s = access.writable(sessionId);
+        EngagementAccess.Initiator who = access.writable(sessionId, KnownPartyLead.Right.RECORD_OUTCOMES);
+        Session s = Objects.requireNonNull(Session.<Session>findById(sessionId));
         s.requireOutcomeWritable();
         SessionOutcome current = SessionOutcome.findById(sessionId);
         checkVersion(sessionId, expectedVersion, current);
@@ -68,6 +72,9 @@ public class OutcomeService {
         Map<UUID, OutcomeAction> byId = new HashMap<>();
         before.forEach(a -> byId.put(a.id, a));
         checkActions(s, draft.actions(), byId.keySet());
+        if (who.partyId() != null) {
+            keepOtherParties(who.partyId(), draft.actions(), before);
+        }
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean created = current == null;
@@ -90,6 +97,7 @@ public class OutcomeService {
                 a.engagementId = s.engagementId;
                 a.createdAt = now;
                 a.updatedAt = now;
+                a.initiatedByPartyId = who.partyId();
                 apply(a, i, d, now);
                 a.persist();
             } else {
@@ -99,12 +107,43 @@ public class OutcomeService {
         }
         byId.values().forEach(OutcomeAction::delete);
         OutcomeAction.flush();
+        OutcomeVersion.of(o, after, caller.userId(), who.partyId()).persist();
         outbox.record(EventTypes.SESSION_OUTCOME_RECORDED, s.engagementId, s.id, OutcomeEvents.Recorded.of(o, after));
         return new Current(o, after, s, created);
     }
 
     /** The action of the session's outcome the caller may change, checked against the outcome's version. */
     public OutcomeAction writableAction(UUID sessionId, UUID actionId, @Nullable Long expectedVersion) {
+        return changeableAction(sessionId, actionId, expectedVersion).action();
+    }
+
+    /** Changes one action's status and due date: a new version of its outcome. */
+    public Current changeAction(
+            UUID sessionId, UUID actionId, @Nullable Long expectedVersion, OutcomeDraft.ActionChange change) {
+        ChangeableAction c = changeableAction(sessionId, actionId, expectedVersion);
+        OutcomeAction a = c.action();
+        SessionOutcome o = Objects.requireNonNull(SessionOutcome.<SessionOutcome>findById(sessionId));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (a.status != change.status() || !Objects.equals(a.dueDate, change.dueDate())) {
+            a.status = change.status();
+            a.dueDate = change.dueDate();
+            a.updatedAt = now;
+        }
+        o.newVersion(caller.userId(), now);
+        OutcomeAction.flush();
+        List<OutcomeAction> actions = actionsOf(sessionId);
+        OutcomeVersion.of(o, actions, caller.userId(), c.who().partyId()).persist();
+        outbox.record(
+                EventTypes.SESSION_OUTCOME_RECORDED,
+                o.engagementId,
+                o.sessionId,
+                OutcomeEvents.Recorded.of(o, actions));
+        return new Current(o, actions, Objects.requireNonNull(Session.<Session>findById(sessionId)), false);
+    }
+
+    private record ChangeableAction(OutcomeAction action, EngagementAccess.Initiator who) {}
+
+    private ChangeableAction changeableAction(UUID sessionId, UUID actionId, @Nullable Long expectedVersion) {
         EngagementAccess.Initiator who = access.writable(sessionId, KnownPartyLead.Right.UPDATE_ACTIONS);
         Session s = Objects.requireNonNull(Session.<Session>findById(sessionId));
         s.requireOutcomeWritable();
@@ -118,29 +157,34 @@ public class OutcomeService {
                     403, "Forbidden", "A party lead changes only the action items its own party owns.");
         }
         checkVersion(sessionId, expectedVersion, o);
-        return a;
+        return new ChangeableAction(a, who);
     }
 
-    /** Changes one action's status and due date: a new version of its outcome. */
-    public Current changeAction(
-            UUID sessionId, UUID actionId, @Nullable Long expectedVersion, OutcomeDraft.ActionChange change) {
-        OutcomeAction a = writableAction(sessionId, actionId, expectedVersion);
-        SessionOutcome o = Objects.requireNonNull(SessionOutcome.<SessionOutcome>findById(sessionId));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (a.status != change.status() || !Objects.equals(a.dueDate, change.dueDate())) {
-            a.status = change.status();
-            a.dueDate = change.dueDate();
-            a.updatedAt = now;
+    /**
+     * The versions of the session's outcome, newest first: 404 when the caller may not read the session or no outcome
+     * was written yet.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Paging.Page<OutcomeVersion> versions(UUID sessionId, int page, int pageSize) {
+        find(sessionId);
+        var q = OutcomeVersion.<OutcomeVersion>find("sessionId", Sort.descending("version"), sessionId);
+        return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
+    }
+
+    /** One version of the session's outcome, or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OutcomeVersion version(UUID sessionId, long version) {
+        find(sessionId);
+        OutcomeVersion v = OutcomeVersion.<OutcomeVersion>find("sessionId = ?1 and version = ?2", sessionId, version)
+                .firstResult();
+        if (v == null) {
+            throw new DomainException(
+                    404,
+                    "Not found",
+                    "Session " + sessionId + "'s outcome has no version " + version
+                            + " (versions start at 1; the current one is in GET …/outcome).");
         }
-        o.newVersion(caller.userId(), now);
-        OutcomeAction.flush();
-        List<OutcomeAction> actions = actionsOf(sessionId);
-        outbox.record(
-                EventTypes.SESSION_OUTCOME_RECORDED,
-                o.engagementId,
-                o.sessionId,
-                OutcomeEvents.Recorded.of(o, actions));
-        return new Current(o, actions, Objects.requireNonNull(Session.<Session>findById(sessionId)), false);
+        return v;
     }
 
     /** The session's outcome: 404 when the caller may not read the session, or no outcome was written yet. */
@@ -183,6 +227,39 @@ public class OutcomeService {
         }
         if (expected != o.version) {
             throw DomainException.staleVersion(expected, o.version);
+        }
+    }
+
+    /**
+     * A party lead writes the record as an author, but leaves every action item of another party as it stands: each
+     * must be sent again with its id and unchanged (its place in the list may change); 403 naming the first that is
+     * not.
+     */
+    private static void keepOtherParties(UUID leadParty, List<OutcomeDraft.Action> draft, List<OutcomeAction> before) {
+        Map<UUID, OutcomeDraft.Action> sent = new HashMap<>();
+        draft.stream().filter(d -> d.id() != null).forEach(d -> sent.put(d.id(), d));
+        for (OutcomeAction a : before) {
+            if (a.ownerPartyId.equals(leadParty)) {
+                continue;
+            }
+            OutcomeDraft.Action d = sent.get(a.id);
+            if (d == null) {
+                throw new DomainException(
+                        403,
+                        "Forbidden",
+                        "A party lead cannot remove action " + a.id + ": it belongs to another party. Send it again "
+                                + "with its id, unchanged.");
+            }
+            if (!d.what().equals(a.what)
+                    || !d.ownerPartyId().equals(a.ownerPartyId)
+                    || !Objects.equals(d.dueDate(), a.dueDate)
+                    || d.status() != a.status) {
+                throw new DomainException(
+                        403,
+                        "Forbidden",
+                        "A party lead cannot change action " + a.id + ": it belongs to another party (its what, "
+                                + "owner, due date and status stay as they are).");
+            }
         }
     }
 

@@ -284,6 +284,128 @@ class PartyLeadTest {
         lead(user).get("/api/v1/sessions/{id}", session).then().statusCode(404);
     }
 
+    @Test
+    void aLeadListsItsEngagementsSessionsAndActionsAndWritesTheRecordAsAnAuthor() {
+        Api.Engagement e = Api.activeEngagement(events, 1, 1);
+        Api.Engagement other = Api.activeEngagement(events, 1);
+        UUID residents = e.parties().get(0);
+        UUID shops = e.parties().get(1);
+        String user = "lead-" + UUID.randomUUID();
+        UUID grant = UUID.randomUUID();
+        grant("granted", grant, e.id(), residents, user, List.of("RECORD_OUTCOMES"));
+        String session = Api.scheduleWith(e.id(), nextWeek(), Map.of());
+        Api.scheduleWith(other.id(), nextWeek(), Map.of());
+
+        // lists: the engagement's sessions, nothing of another engagement
+        lead(user)
+                .get("/api/v1/sessions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(session));
+        lead(user)
+                .queryParam("engagementId", other.id())
+                .get("/api/v1/sessions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+
+        // version 1 by the facilitator: one action of each party
+        JsonPath first = facilitator()
+                .body(record(
+                        List.of(), List.of(action("Bewoners peilen", residents), action("Ondernemers bellen", shops))))
+                .put("/api/v1/sessions/{id}/outcome", session)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String ours = first.getString("actions[0].id");
+        String theirs = first.getString("actions[1].id");
+        lead(user)
+                .queryParam("engagementId", e.id())
+                .get("/api/v1/actions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
+        lead(user).get("/api/v1/actions").then().statusCode(200).body("items.sessionId", contains(session, session));
+
+        // the lead may not drop or change another party's action
+        lead(user)
+                .body(record(List.of(), List.of(withId(action("Bewoners peilen", residents), ours))))
+                .put("/api/v1/sessions/{id}/outcome", session)
+                .then()
+                .statusCode(403)
+                .body("detail", containsString(theirs));
+        Map<String, Object> theirsDone = withId(action("Ondernemers bellen", shops), theirs);
+        theirsDone.put("status", "DONE");
+        lead(user)
+                .body(record(List.of(), List.of(withId(action("Bewoners peilen", residents), ours), theirsDone)))
+                .put("/api/v1/sessions/{id}/outcome", session)
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("cannot change action " + theirs));
+
+        // version 2 by the lead: a decision, its own action reworded, the other's kept, a new one of its party
+        lead(user)
+                .header("If-Match", "\"1\"")
+                .body(record(
+                        List.of(Map.of("text", "De bewoners maken een plantplan.")),
+                        List.of(
+                                withId(action("Ondernemers bellen", shops), theirs),
+                                withId(action("Bewoners peilen in de hele wijk", residents), ours),
+                                action("Plantplan schrijven", residents))))
+                .put("/api/v1/sessions/{id}/outcome", session)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("version", equalTo(2))
+                .body("authors", contains(Api.FACILITATOR_ID, user))
+                .body(
+                        "actions.what",
+                        contains("Ondernemers bellen", "Bewoners peilen in de hele wijk", "Plantplan schrijven"))
+                .body("actions.initiatedBy.kind", contains("FACILITATOR", "FACILITATOR", "PARTY"))
+                .body("actions[2].initiatedBy.partyId", equalTo(residents.toString()));
+
+        // every version stays readable, with its author
+        lead(user)
+                .get("/api/v1/sessions/{id}/outcome/versions", session)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.version", contains(2, 1))
+                .body("items.author", contains(user, Api.FACILITATOR_ID))
+                .body("items.authoredAs.kind", contains("PARTY", "FACILITATOR"))
+                .body("items[0].authoredAs.partyId", equalTo(residents.toString()))
+                .body("items[0].decisions.text", contains("De bewoners maken een plantplan."));
+        facilitator()
+                .get("/api/v1/sessions/{id}/outcome/versions/1", session)
+                .then()
+                .statusCode(200)
+                .body("decisions", equalTo(List.of()))
+                .body("actions.what", contains("Bewoners peilen", "Ondernemers bellen"))
+                .body("actions.status", contains("OPEN", "OPEN"));
+        facilitator()
+                .get("/api/v1/sessions/{id}/outcome/versions/3", session)
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("no version 3"));
+
+        // the hand-over curve counts the party's action
+        JsonPath curve = facilitator()
+                .get("/api/v1/engagements/{id}/handover", e.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(sum(curve, "months.actionItems.total")).isEqualTo(3);
+        assertThat(sum(curve, "months.actionItems.byParties")).isEqualTo(1);
+
+        // once revoked, the lists are empty again
+        grant("revoked", grant, e.id(), residents, user, List.of());
+        lead(user).get("/api/v1/sessions").then().statusCode(200).body("total", equalTo(0));
+        lead(user).get("/api/v1/actions").then().statusCode(200).body("total", equalTo(0));
+    }
+
     private static RequestSpecification lead(String user) {
         return Api.as(user, "party-lead", Api.TENANT);
     }
@@ -306,6 +428,15 @@ class PartyLeadTest {
         a.put("ownerPartyId", owner.toString());
         a.put("status", "OPEN");
         return a;
+    }
+
+    private static Map<String, Object> withId(Map<String, Object> action, String id) {
+        action.put("id", id);
+        return action;
+    }
+
+    private static Map<String, Object> record(List<Map<String, Object>> decisions, List<Map<String, Object>> actions) {
+        return Map.of("notes", List.of(), "decisions", decisions, "openQuestions", List.of(), "actions", actions);
     }
 
     private static int sum(JsonPath json, String path) {
