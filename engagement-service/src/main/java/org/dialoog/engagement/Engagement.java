@@ -59,6 +59,10 @@ public class Engagement extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] clientContacts;
 
+    /** Whether the client contacts may read participants' names and e-mail addresses (a facilitator's grant). */
+    @Column(name = "client_contacts_see_personal_data")
+    public boolean clientContactsSeePersonalData;
+
     @Enumerated(EnumType.STRING)
     public EngagementStatus status;
 

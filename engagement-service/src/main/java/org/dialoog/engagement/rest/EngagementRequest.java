@@ -12,6 +12,7 @@ import org.dialoog.engagement.EngagementKind;
 import org.dialoog.engagement.Objective;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.URL;
+import org.jspecify.annotations.Nullable;
 
 /** The editable fields of an engagement: the body of a create, and what a merge patch changes. */
 @Schema(name = "EngagementRequest")
@@ -43,4 +44,14 @@ public record EngagementRequest(
 
         @Size(max = 20)
         @Schema(description = "User ids (token sub) of the client's contacts, who may read this engagement")
-        List<@NotBlank @Size(max = 100) String> clientContacts) {}
+        List<@NotBlank @Size(max = 100) String> clientContacts,
+
+        @Schema(
+                description = "Whether the client contacts may read participants' names and e-mail addresses. Absent "
+                        + "or null: false — a client contact (often the municipality, one party among several) sees "
+                        + "the engagement, its parties, sessions and aggregates, and participants without name or "
+                        + "e-mail address. Set by the engagement's facilitators or an admin.",
+                examples = "false",
+                nullable = true)
+        @Nullable
+        Boolean clientContactsSeePersonalData) {}

@@ -286,6 +286,7 @@ public class EngagementResource {
                 r.endDate(),
                 r.caseReference(),
                 r.facilitators(),
-                r.clientContacts());
+                r.clientContacts(),
+                Boolean.TRUE.equals(r.clientContactsSeePersonalData()));
     }
 }

@@ -28,6 +28,13 @@ public record EngagementView(
         @Schema(nullable = true) String caseReference,
         List<String> facilitators,
         List<String> clientContacts,
+
+        @Schema(
+                description = "Whether the client contacts may read participants' names and e-mail addresses; false: "
+                        + "they see the engagement, its parties, sessions and aggregates, participants without name "
+                        + "or e-mail address")
+        boolean clientContactsSeePersonalData,
+
         EngagementStatus status,
         Phase phase,
 
@@ -51,6 +58,7 @@ public record EngagementView(
                 e.caseReference,
                 List.of(e.facilitators),
                 List.of(e.clientContacts),
+                e.clientContactsSeePersonalData,
                 e.status,
                 e.phase,
                 e.version,
@@ -70,6 +78,7 @@ public record EngagementView(
                 e.endDate,
                 e.caseReference,
                 List.of(e.facilitators),
-                List.of(e.clientContacts));
+                List.of(e.clientContacts),
+                e.clientContactsSeePersonalData);
     }
 }

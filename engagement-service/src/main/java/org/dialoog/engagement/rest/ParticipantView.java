@@ -8,7 +8,7 @@ import org.dialoog.engagement.Participant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** A participant as the API shows it; integrations get no name or e-mail address. */
+/** A participant as the API shows it; integrations, and client contacts unless granted, get no name or e-mail address. */
 @Schema(
         name = "Participant",
         requiredProperties = {
@@ -28,10 +28,12 @@ public record ParticipantView(
         UUID engagementId,
         UUID partyId,
 
-        @Schema(description = "Left out for the integration role") @Nullable
+        @Schema(description = "Left out for integrations, and for client contacts unless the engagement grants them")
+        @Nullable
         String displayName,
 
-        @Schema(description = "Left out for the integration role") @Nullable
+        @Schema(description = "Left out for integrations, and for client contacts unless the engagement grants them")
+        @Nullable
         String email,
 
         Participant.Role role,

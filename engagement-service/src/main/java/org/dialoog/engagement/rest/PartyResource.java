@@ -251,7 +251,8 @@ public class PartyResource {
     @Operation(
             operationId = "listParticipants",
             summary = "List participants",
-            description = "By name; integrations see no names or e-mail addresses.")
+            description = "By name. Names and e-mail addresses are left out for integrations, and for client contacts "
+                    + "unless the engagement grants them (clientContactsSeePersonalData).")
     @APIResponse(responseCode = "200", description = "One page of participants")
     public Response participants(
             @PathParam("engagementId") UUID engagementId,
@@ -270,7 +271,11 @@ public class PartyResource {
     @GET
     @Path("/participants/{participantId}")
     @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION})
-    @Operation(operationId = "getParticipant", summary = "Get a participant")
+    @Operation(
+            operationId = "getParticipant",
+            summary = "Get a participant",
+            description = "Name and e-mail address are left out for integrations, and for client contacts unless the "
+                    + "engagement grants them (clientContactsSeePersonalData).")
     @APIResponse(
             responseCode = "200",
             description = "The participant",

@@ -17,4 +17,5 @@ public record EngagementDetails(
         LocalDate endDate,
         String caseReference,
         List<String> facilitators,
-        List<String> clientContacts) {}
+        List<String> clientContacts,
+        boolean clientContactsSeePersonalData) {}

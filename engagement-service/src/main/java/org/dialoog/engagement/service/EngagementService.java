@@ -164,12 +164,14 @@ public class EngagementService {
     }
 
     /**
-     * Participants' names and e-mail addresses, by the same rule: for those who may change the
-     * engagement and for its client contacts; never for an integration by that role alone.
+     * Participants' names and e-mail addresses: for those who may change the engagement, and for its
+     * client contacts only where a facilitator granted it (a client is often one party among several,
+     * and the facilitator is neutral); never for an integration by that role alone.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     boolean showsPersonalData(Engagement e) {
-        return mayChange(e) || (caller.is(Caller.CLIENT) && caller.isOneOf(e.clientContacts));
+        return mayChange(e)
+                || (e.clientContactsSeePersonalData && caller.is(Caller.CLIENT) && caller.isOneOf(e.clientContacts));
     }
 
     /** The engagement, if the caller may change it: 404 when it may not even see it, 403 when it may only read it. */
@@ -219,6 +221,7 @@ public class EngagementService {
         e.caseReference = d.caseReference();
         e.facilitators = distinct(d.facilitators());
         e.clientContacts = distinct(d.clientContacts());
+        e.clientContactsSeePersonalData = d.clientContactsSeePersonalData();
     }
 
     private static String[] distinct(List<String> values) {
