@@ -21,10 +21,11 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "scheduling_poll")
 public class SchedulingPoll extends PanacheEntityBase {
 
-    /** A poll is open for votes until a slot is chosen. */
+    /** A poll is open for votes until a slot is chosen (DECIDED) or it is closed without a decision (CLOSED). */
     public enum Status {
         OPEN,
-        DECIDED
+        DECIDED,
+        CLOSED
     }
 
     @Id
@@ -53,6 +54,10 @@ public class SchedulingPoll extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** When it was closed without a decision; null otherwise. */
+    @Column(name = "closed_at")
+    public @org.jspecify.annotations.Nullable OffsetDateTime closedAt;
 
     @Version
     public long version;

@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,12 +21,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.dialoog.conventions.rest.IdempotentCreate;
+import org.dialoog.conventions.rest.OpenApiConventions;
+import org.dialoog.conventions.rest.Pages;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.AgendaItem;
@@ -35,11 +41,13 @@ import org.dialoog.session.service.PollService;
 import org.dialoog.session.service.SessionDetails;
 import org.dialoog.session.service.SlotRanking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Scheduling polls: find the slot that best covers every party. */
 @Path("/api/v1/scheduling-polls")
@@ -136,6 +144,11 @@ public class PollResource {
             @Schema(nullable = true) UUID decidedSlotId,
             @Schema(nullable = true) UUID sessionId,
             OffsetDateTime createdAt,
+
+            @Schema(description = "When the poll was closed without a decision; null otherwise", nullable = true)
+            @Nullable
+            OffsetDateTime closedAt,
+
             long version) {
         static PollView of(PollService.Outcome o) {
             SchedulingPoll p = o.poll();
@@ -152,6 +165,7 @@ public class PollResource {
                     p.decidedSlot,
                     p.sessionId,
                     p.createdAt,
+                    p.closedAt,
                     p.version);
         }
     }
@@ -198,6 +212,40 @@ public class PollResource {
                     PollView.of(service.get(p.id)),
                     Long.toString(p.version));
         });
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.CLIENT, Caller.INTEGRATION, Caller.PARTY_LEAD})
+    @Extension(name = OpenApiConventions.PAGE_OF, value = "SchedulingPoll")
+    @Operation(
+            operationId = "listSchedulingPolls",
+            summary = "List scheduling polls",
+            description = "Newest first, each with its ranking and votes; the polls of the engagements whose sessions "
+                    + "the caller may list (facilitators: those they facilitate; clients: those naming them as "
+                    + "contact; party leads: those they lead in).")
+    public Response list(
+            @QueryParam("engagementId") @Parameter(description = "Only this engagement's polls") @Nullable
+                    UUID engagementId,
+            @QueryParam("status") @Parameter(description = "Only polls in this status", example = "OPEN")
+                    SchedulingPoll.@Nullable Status status,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
+            @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
+            @Context UriInfo uri) {
+        return Pages.ok(service.list(engagementId, status, page, pageSize).map(PollView::of), uri);
+    }
+
+    @POST
+    @Path("/{pollId}/close")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR, Caller.PARTY_LEAD})
+    @Operation(
+            operationId = "closeSchedulingPoll",
+            summary = "Close a poll without a decision",
+            description = "No more votes (409 on a vote, also through a personal link) and no decision; the poll and "
+                    + "its votes stay readable. Closing a closed poll again changes nothing; a decided poll is 409 "
+                    + "(cancel its session instead). The engagement's facilitators, admins, and party leads with "
+                    + "RUN_POLLS.")
+    public PollView close(@PathParam("pollId") UUID id) {
+        return PollView.of(service.close(id));
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.dialoog.session.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.Paging;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.KnownPartyLead;
@@ -22,6 +24,7 @@ import org.dialoog.session.PollSlot;
 import org.dialoog.session.PollVote;
 import org.dialoog.session.SchedulingPoll;
 import org.dialoog.session.Session;
+import org.dialoog.session.store.PollSearch;
 import org.jspecify.annotations.Nullable;
 
 /** Scheduling polls: candidate slots, who can make which, and the decision that schedules the session. */
@@ -40,12 +43,15 @@ public class PollService {
     private final SessionService sessions;
     private final InvitationService invitations;
     private final MessageDecisions decisions;
+    private final PollSearch search;
 
     PollService(
             EngagementAccess access,
             SessionService sessions,
             InvitationService invitations,
-            MessageDecisions decisions) {
+            MessageDecisions decisions,
+            PollSearch search) {
+        this.search = search;
         this.decisions = decisions;
         this.access = access;
         this.sessions = sessions;
@@ -142,7 +148,7 @@ public class PollService {
     private PollVote vote(SchedulingPoll poll, UUID participantId, List<UUID> available, String field) {
         UUID pollId = poll.id;
         if (poll.status != SchedulingPoll.Status.OPEN) {
-            throw DomainException.conflict("Poll " + pollId + " is decided; votes are closed.");
+            throw DomainException.conflict("Poll " + pollId + " is " + poll.status + "; votes are closed.");
         }
         KnownParticipant p = KnownParticipant.findById(participantId);
         if (p == null
@@ -197,6 +203,9 @@ public class PollService {
     /** Chooses a slot: schedules the session at that time and invites every current participant of the poll's parties. */
     public Session decide(UUID pollId, UUID slotId, SessionDetails details) {
         SchedulingPoll poll = writable(pollId);
+        if (poll.status == SchedulingPoll.Status.CLOSED) {
+            throw DomainException.conflict("Poll " + pollId + " was closed without a decision; open a new poll.");
+        }
         if (poll.status != SchedulingPoll.Status.OPEN) {
             throw DomainException.conflict("Poll " + pollId + " is already decided (session " + poll.sessionId + ").");
         }
@@ -210,6 +219,33 @@ public class PollService {
         poll.decidedSlot = slot.id;
         poll.sessionId = s.id;
         return s;
+    }
+
+    /**
+     * Closes an open poll without a decision: no more votes, no decision; closing a closed poll again changes nothing.
+     * 409 for a decided poll.
+     */
+    public Outcome close(UUID pollId) {
+        SchedulingPoll poll = writable(pollId);
+        if (poll.status == SchedulingPoll.Status.DECIDED) {
+            throw DomainException.conflict(
+                    "Poll " + pollId + " is decided (session " + poll.sessionId + "); cancel the session instead.");
+        }
+        if (poll.status == SchedulingPoll.Status.OPEN) {
+            poll.status = SchedulingPoll.Status.CLOSED;
+            // as stored: PostgreSQL keeps microseconds, so the first answer shows what every later read shows
+            poll.closedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            SchedulingPoll.flush();
+        }
+        return get(pollId);
+    }
+
+    /** The polls the caller may see (the engagements of the session list), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Paging.Page<Outcome> list(
+            @Nullable UUID engagementId, SchedulingPoll.@Nullable Status status, int page, int pageSize) {
+        return search.find(access.listScope(), engagementId, status, page, pageSize)
+                .map(p -> get(p.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

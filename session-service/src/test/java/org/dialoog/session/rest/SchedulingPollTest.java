@@ -2,8 +2,11 @@ package org.dialoog.session.rest;
 
 import static org.dialoog.session.Api.facilitator;
 import static org.dialoog.session.Api.nextWeek;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -173,6 +176,141 @@ class SchedulingPollTest {
                 .then()
                 .statusCode(400)
                 .body("invalidParams.name", equalTo(List.of("slots[0].endsAt", "partyIds[0]")));
+    }
+
+    @Test
+    void pollsAreListedPerEngagementAndStatusAndCanBeClosedWithoutADecision() {
+        Api.Engagement e = Api.activeEngagement(events, 1, 1);
+        Api.Engagement other = Api.activeEngagement(events, 1);
+        String open = createPoll(e, "Open poll");
+        String closing = createPoll(e, "Poll to close");
+        createPoll(other, "Another engagement's poll");
+        UUID voter = e.participants(e.parties().get(0)).get(0);
+        vote(closing, voter, List.of());
+
+        facilitator()
+                .queryParam("engagementId", e.id())
+                .get("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", contains(closing, open)); // newest first
+
+        JsonPath closed = facilitator()
+                .post("/api/v1/scheduling-polls/{id}/close", closing)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"))
+                .body("closedAt", notNullValue())
+                .body("votes.participantId", contains(voter.toString()))
+                .extract()
+                .jsonPath();
+        // closing again changes nothing
+        facilitator()
+                .post("/api/v1/scheduling-polls/{id}/close", closing)
+                .then()
+                .statusCode(200)
+                .body("closedAt", equalTo(closed.getString("closedAt")))
+                .body("version", equalTo(closed.getInt("version")));
+        // no more votes, no decision
+        facilitator()
+                .body(Map.of("available", List.of()))
+                .put("/api/v1/scheduling-polls/{id}/votes/{p}", closing, voter)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("CLOSED"));
+        facilitator()
+                .body(Map.of(
+                        "slotId",
+                        closed.getString("ranking[0].slotId"),
+                        "type",
+                        "DIALOGUE_SESSION",
+                        "title",
+                        "Te laat",
+                        "location",
+                        Map.of("mode", "ON_SITE", "address", "Wijkcentrum")))
+                .post("/api/v1/scheduling-polls/{id}/decision", closing)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("closed without a decision"));
+
+        facilitator()
+                .queryParam("engagementId", e.id())
+                .queryParam("status", "OPEN")
+                .get("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(open));
+        facilitator()
+                .queryParam("engagementId", e.id())
+                .queryParam("status", "CLOSED")
+                .get("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(closing));
+        facilitator()
+                .queryParam("status", "SHUT")
+                .get("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(400);
+        // someone who does not facilitate the engagement neither lists nor closes its polls
+        Api.as("fac-someone-else", "facilitator", Api.TENANT)
+                .queryParam("engagementId", e.id())
+                .get("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        Api.as("fac-someone-else", "facilitator", Api.TENANT)
+                .post("/api/v1/scheduling-polls/{id}/close", open)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aDecidedPollCannotBeClosed() {
+        Api.Engagement e = Api.activeEngagement(events, 1);
+        String id = createPoll(e, "Decided poll");
+        String slot = facilitator()
+                .get("/api/v1/scheduling-polls/{id}", id)
+                .then()
+                .extract()
+                .path("ranking[0].slotId");
+        facilitator()
+                .body(Map.of(
+                        "slotId",
+                        slot,
+                        "type",
+                        "DIALOGUE_SESSION",
+                        "title",
+                        "Besloten",
+                        "location",
+                        Map.of("mode", "ON_SITE", "address", "Wijkcentrum")))
+                .post("/api/v1/scheduling-polls/{id}/decision", id)
+                .then()
+                .statusCode(201);
+        facilitator()
+                .post("/api/v1/scheduling-polls/{id}/close", id)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("cancel the session instead"));
+    }
+
+    private static String createPoll(Api.Engagement e, String title) {
+        return facilitator()
+                .body(Map.of(
+                        "engagementId",
+                        e.id(),
+                        "title",
+                        title,
+                        "slots",
+                        List.of(slot(nextWeek()), slot(nextWeek().plusDays(1))),
+                        "partyIds",
+                        List.of(e.parties().get(0))))
+                .post("/api/v1/scheduling-polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Map<String, Object> slot(OffsetDateTime start) {
