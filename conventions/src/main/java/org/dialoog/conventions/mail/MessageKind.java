@@ -27,6 +27,8 @@ public enum MessageKind {
     INVITATION_WAITLISTED,
     /** A seat came free: moved up from the waitlist. */
     INVITATION_MOVED_UP,
+    /** The facilitator took the invitation back: {@code METHOD:CANCEL} for this invitee's calendar; no link. */
+    INVITATION_WITHDRAWN,
     /** The session moved: {@code METHOD:REQUEST} with the next {@code SEQUENCE}. */
     SESSION_RESCHEDULED,
     /** The session will not take place: {@code METHOD:CANCEL}. */

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -125,6 +126,23 @@ public class InvitationResource {
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         return Pages.ok(service.list(sessionId, status, page, pageSize).map(InvitationView::of), uri);
+    }
+
+    @DELETE
+    @Path("/{participantId}")
+    @RolesAllowed({Caller.ADMIN, Caller.FACILITATOR})
+    @Operation(
+            operationId = "withdrawInvitation",
+            summary = "Withdraw an invitation",
+            description = "While the session is PLANNED (409 otherwise): the invitation and its personal link are "
+                    + "gone (the link then answers 404 like any unknown one), a seat it held goes to the first on the "
+                    + "waitlist, and the participant can be invited again. The invitee (unless they had declined) gets "
+                    + "an INVITATION_WITHDRAWN message whose calendar attachment (METHOD:CANCEL) removes the session "
+                    + "from their calendar. 404 for a participant who is not invited.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    public Response withdraw(@PathParam("sessionId") UUID sessionId, @PathParam("participantId") UUID participantId) {
+        service.withdraw(sessionId, participantId);
+        return Response.noContent().build();
     }
 
     @PUT

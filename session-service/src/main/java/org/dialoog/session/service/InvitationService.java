@@ -20,6 +20,7 @@ import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.session.Invitation;
 import org.dialoog.session.KnownParticipant;
 import org.dialoog.session.KnownPartyLead;
+import org.dialoog.session.PersonalLink;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionStatus;
 import org.dialoog.session.events.EventTypes;
@@ -176,6 +177,31 @@ public class InvitationService {
             seats.fillFreeSeats(s);
         }
         return inv;
+    }
+
+    /**
+     * Takes an invitation back while the session is PLANNED: the invitee (unless they declined) gets a message with a
+     * calendar CANCEL, the invitation and its personal link are gone (the link then answers like an unknown one), a
+     * seat it held goes to the first on the waitlist, and the participant can be invited again later. 404 for a
+     * participant who is not invited.
+     */
+    public void withdraw(UUID sessionId, UUID participantId) {
+        Session s = access.writable(sessionId);
+        requirePlanned(s);
+        Invitation inv = Invitation.<Invitation>find("sessionId = ?1 and participantId = ?2", s.id, participantId)
+                .firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound(
+                        "Invitation of participant", participantId + " to session " + sessionId));
+        boolean heldSeat = inv.status == Invitation.Status.ACCEPTED;
+        if (inv.status != Invitation.Status.DECLINED) {
+            decisions.withdrawn(s, inv);
+        }
+        PersonalLink.delete("kind = ?1 and subjectId = ?2", PersonalLink.Kind.INVITATION, inv.id);
+        inv.delete();
+        Invitation.flush();
+        if (heldSeat) {
+            seats.fillFreeSeats(s);
+        }
     }
 
     private static void requirePlanned(Session s) {

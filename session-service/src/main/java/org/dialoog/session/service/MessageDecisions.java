@@ -80,6 +80,11 @@ public class MessageDecisions {
         registrants(s, false).forEach(r -> toRegistrant(MessageKind.SESSION_RESCHEDULED, s, r, calendar, Map.of()));
     }
 
+    /** The invitation was taken back: a CANCEL for the invitee's calendar; no link (it no longer opens anything). */
+    public void withdrawn(Session s, Invitation inv) {
+        request(MessageKind.INVITATION_WITHDRAWN, recipient(inv), s, null, calendar(s, CANCEL), Map.of());
+    }
+
     /** The session will not take place: a CANCEL for every calendar that holds it; no link. */
     public void cancelled(Session s) {
         MessageRequest.CalendarAttachment calendar = calendar(s, CANCEL);

@@ -417,6 +417,72 @@ class PersonalLinksTest {
                 .header("Retry-After", notNullValue());
     }
 
+    @Test
+    void aWithdrawnInvitationFreesItsSeatClosesItsLinkAndTellsTheInvitee() throws Exception {
+        Api.Engagement e = Api.activeEngagement(events, 2);
+        String session = Api.scheduleWith(e.id(), nextWeek(), Map.of("capacity", 1));
+        facilitator()
+                .body(Map.of("partyIds", e.parties()))
+                .post("/api/v1/sessions/{id}/invitations", session)
+                .then()
+                .statusCode(200);
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (JsonNode m : MessageTopic.read(e.id(), MessageTopic.kind("INVITATION", session), 2)) {
+            codes.put(MessageTopic.recipient(m), codeOf(m));
+        }
+        List<UUID> people = e.allParticipants();
+        UUID seated = people.get(0);
+        UUID waiting = people.get(1);
+        answer(codeIn(codes, seated.toString()), "ACCEPTED").statusCode(200).body("status", equalTo("ACCEPTED"));
+        answer(codeIn(codes, waiting.toString()), "ACCEPTED").statusCode(200).body("status", equalTo("WAITLISTED"));
+
+        facilitator()
+                .delete("/api/v1/sessions/{id}/invitations/{p}", session, seated)
+                .then()
+                .statusCode(204);
+        // the seat went to the first on the waitlist, the link no longer opens anything
+        facilitator()
+                .get("/api/v1/sessions/{id}/invitations", session)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].participantId", equalTo(waiting.toString()))
+                .body("items[0].status", equalTo("ACCEPTED"));
+        anonymous().get(INVITATIONS, codeIn(codes, seated.toString())).then().statusCode(404);
+        answer(codeIn(codes, seated.toString()), "ACCEPTED").statusCode(404);
+        // the invitee is told, with a CANCEL for their calendar and no link
+        List<JsonNode> withdrawn = MessageTopic.read(e.id(), MessageTopic.kind("INVITATION_WITHDRAWN", session), 1);
+        assertThat(withdrawn).extracting(MessageTopic::recipient).containsExactly(seated.toString());
+        assertThat(withdrawn.get(0).path("link").isMissingNode()
+                        || withdrawn.get(0).path("link").isNull())
+                .isTrue();
+        assertThat(unfolded(withdrawn.get(0))).contains("METHOD:CANCEL");
+
+        // not invited any more: 404; invited again: a new invitation
+        facilitator()
+                .delete("/api/v1/sessions/{id}/invitations/{p}", session, seated)
+                .then()
+                .statusCode(404);
+        facilitator()
+                .body(Map.of("participantIds", List.of(seated)))
+                .post("/api/v1/sessions/{id}/invitations", session)
+                .then()
+                .statusCode(200)
+                .body("invited[0].participantId", equalTo(seated.toString()))
+                .body("invited[0].status", equalTo("INVITED"));
+
+        // a cancelled session's invitations stay as they are
+        facilitator()
+                .body(Map.of("reason", "Zaal niet beschikbaar"))
+                .post("/api/v1/sessions/{id}/cancel", session)
+                .then()
+                .statusCode(200);
+        facilitator()
+                .delete("/api/v1/sessions/{id}/invitations/{p}", session, waiting)
+                .then()
+                .statusCode(409);
+    }
+
     private static String codeOf(JsonNode message) {
         String code = MessageTopic.code(message);
         USED_CODES.add(code);
