@@ -43,8 +43,13 @@ public record QuestionnaireView(
     public static final String DEFAULT_LANGUAGE = Translations.WRITTEN_IN;
 
     public static QuestionnaireView of(Questionnaire q, @Nullable String language) {
+        return of(q, language == null ? List.of() : List.of(language));
+    }
+
+    /** In the first of {@code languages} the questionnaire has in full, else in the language it was written in. */
+    public static QuestionnaireView of(Questionnaire q, List<String> languages) {
         // one language for all texts, and the one they are really in (not the one asked for)
-        Translations.Translated texts = Translations.of(q, language == null ? List.of() : List.of(language));
+        Translations.Translated texts = Translations.of(q, languages);
         return new QuestionnaireView(
                 q.id,
                 texts.title(),
