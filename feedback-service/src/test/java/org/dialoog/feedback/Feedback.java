@@ -120,16 +120,23 @@ public final class Feedback implements AutoCloseable {
     }
 
     public Engagement engagement(int... partySizes) {
+        return engagementOf(TENANT, partySizes);
+    }
+
+    /** An active engagement of another tenant, with parties of the given sizes. */
+    public Engagement engagementOf(String tenant, int... partySizes) {
         UUID id = UUID.randomUUID();
         engagementEvent(
+                tenant,
                 "engagement-created.v1",
                 id,
-                Map.of("engagementId", id.toString(), "tenant", TENANT, "status", "ACTIVE"));
+                Map.of("engagementId", id.toString(), "tenant", tenant, "status", "ACTIVE"));
         Map<UUID, List<UUID>> parties = new LinkedHashMap<>();
         int total = 0;
         for (int size : partySizes) {
             UUID party = UUID.randomUUID();
             engagementEvent(
+                    tenant,
                     "party-added.v1",
                     id,
                     Map.of(
@@ -138,13 +145,14 @@ public final class Feedback implements AutoCloseable {
                             "engagementId",
                             id.toString(),
                             "tenant",
-                            TENANT,
+                            tenant,
                             "name",
                             "Partij " + (parties.size() + 1)));
             List<UUID> members = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 UUID participant = UUID.randomUUID();
                 engagementEvent(
+                        tenant,
                         "participant-added.v1",
                         id,
                         Map.of(
@@ -155,7 +163,7 @@ public final class Feedback implements AutoCloseable {
                                 "partyId",
                                 party.toString(),
                                 "tenant",
-                                TENANT));
+                                tenant));
                 members.add(participant);
             }
             parties.put(party, members);
@@ -228,7 +236,7 @@ public final class Feedback implements AutoCloseable {
                 data);
     }
 
-    private void engagementEvent(String type, UUID engagementId, Map<String, Object> replace) {
+    private void engagementEvent(String tenant, String type, UUID engagementId, Map<String, Object> replace) {
         String full = "nl.dialoog.engagement." + type;
         publisher.send(
                 "dialoog.engagements",
@@ -236,7 +244,7 @@ public final class Feedback implements AutoCloseable {
                 UUID.randomUUID().toString(),
                 full,
                 engagementId,
-                TENANT,
+                tenant,
                 DocumentedEvents.example("engagement-service", full, replace));
     }
 

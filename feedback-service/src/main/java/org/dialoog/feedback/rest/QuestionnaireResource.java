@@ -1,5 +1,6 @@
 package org.dialoog.feedback.rest;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -83,7 +84,7 @@ public class QuestionnaireResource {
             Questionnaire q = service.create(content(request));
             return new IdempotentCreate.Created(
                     uri.getBaseUriBuilder().path("api/v1/questionnaires/{id}").build(q.id),
-                    QuestionnaireView.of(q, QuestionnaireView.language(language)),
+                    QuestionnaireView.of(q, QuestionnaireView.languages(language)),
                     Long.toString(q.version));
         });
     }
@@ -104,7 +105,7 @@ public class QuestionnaireResource {
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
             @Context UriInfo uri) {
-        String lang = QuestionnaireView.language(language);
+        List<String> lang = QuestionnaireView.languages(language);
         return Pages.ok(
                 service.list(purpose, includeSuperseded, page, pageSize).map(q -> QuestionnaireView.of(q, lang)), uri);
     }
@@ -126,7 +127,7 @@ public class QuestionnaireResource {
     public Response get(
             @PathParam("questionnaireId") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Questionnaire q = service.find(id);
-        return Response.ok(QuestionnaireView.of(q, QuestionnaireView.language(language)))
+        return Response.ok(QuestionnaireView.of(q, QuestionnaireView.languages(language)))
                 .tag(Versions.etag(q.version))
                 .build();
     }
@@ -168,7 +169,7 @@ public class QuestionnaireResource {
                 mergePatch.apply(QuestionnaireView.editable(service.find(id)), patch, QuestionnaireRequest.class);
         var result = service.update(id, expected, content(changed));
         Questionnaire q = result.questionnaire();
-        QuestionnaireView view = QuestionnaireView.of(q, QuestionnaireView.language(language));
+        QuestionnaireView view = QuestionnaireView.of(q, QuestionnaireView.languages(language));
         return (result.newVersion()
                         ? Response.created(uri.getBaseUriBuilder()
                                         .path("api/v1/questionnaires/{id}")

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.dialoog.feedback.Question;
 import org.dialoog.feedback.Questionnaire;
+import org.dialoog.feedback.service.Translations;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -39,36 +40,22 @@ public record QuestionnaireView(
         long version,
         OffsetDateTime createdAt) {
 
-    public static final String DEFAULT_LANGUAGE = "nl";
+    public static final String DEFAULT_LANGUAGE = Translations.WRITTEN_IN;
 
     public static QuestionnaireView of(Questionnaire q, @Nullable String language) {
-        String lang = language == null ? DEFAULT_LANGUAGE : language;
-        // the title says which language the questionnaire is shown in; without it, the stored one
-        boolean translated =
-                lang.equals(DEFAULT_LANGUAGE) || (q.titleTranslations != null && q.titleTranslations.containsKey(lang));
-        String title = q.titleTranslations != null && q.titleTranslations.containsKey(lang)
-                ? q.titleTranslations.get(lang)
-                : q.title;
-        List<Question> questions = q.questions.stream()
-                .map(x -> x.translations() != null && x.translations().containsKey(lang)
-                        ? new Question(
-                                x.key(),
-                                x.translations().get(lang),
-                                x.type(),
-                                x.min(),
-                                x.max(),
-                                x.options(),
-                                x.required(),
-                                x.dimension(),
-                                x.translations())
-                        : x)
-                .toList();
+        return of(q, language == null ? List.of() : List.of(language));
+    }
+
+    /** In the first of {@code languages} the questionnaire has in full, else in the language it was written in. */
+    public static QuestionnaireView of(Questionnaire q, List<String> languages) {
+        // one language for all texts, and the one they are really in (not the one asked for)
+        Translations.Translated texts = Translations.of(q, languages);
         return new QuestionnaireView(
                 q.id,
-                title,
+                texts.title(),
                 Questionnaire.Purpose.valueOf(q.purpose),
-                questions,
-                translated ? lang : DEFAULT_LANGUAGE,
+                texts.questions(),
+                texts.language(),
                 q.builtIn,
                 q.familyId,
                 q.revision,
@@ -83,6 +70,23 @@ public record QuestionnaireView(
     public static QuestionnaireRequest editable(Questionnaire q) {
         return new QuestionnaireRequest(
                 q.title, Questionnaire.Purpose.valueOf(q.purpose), q.questions, q.titleTranslations);
+    }
+
+    /** The two-letter languages of an Accept-Language header, most wanted first (by q), lower case, without repeats. */
+    public static List<String> languages(@Nullable String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(Locale.LanguageRange::getRange)
+                    .filter(tag -> !tag.equals("*"))
+                    .map(tag -> tag.substring(0, Math.min(2, tag.length())).toLowerCase(Locale.ROOT))
+                    .distinct()
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** The first language of an Accept-Language header that is a two-letter tag, lower case; null if none. */

@@ -56,6 +56,22 @@ public class PublicRounds {
         return found;
     }
 
+    /**
+     * The tenant of an engagement feedback-service knows, for the public list of its open rounds;
+     * not remembered (an engagement not known yet may become known at any moment).
+     */
+    public Optional<String> tenantOfEngagement(UUID engagementId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("select tenant from known_engagement where id = ?")) {
+            st.setObject(1, engagementId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up the engagement", e);
+        }
+    }
+
     private Optional<Facts> lookUp(UUID roundId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(
