@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The HTTP conventions every response shares, applied below JAX-RS so they cover errors,
  * unknown paths and the Quarkus endpoints too: API-Version, security headers, no-store on the
- * API, 404 problems for trailing slashes and unknown paths, and the OpenAPI document's alias.
+ * API (authenticated GETs revalidate instead: {@link ConditionalGets}), 404 problems for trailing slashes and unknown paths, and the OpenAPI document's alias.
  */
 @ApplicationScoped
 public class ApiConventions {
@@ -56,7 +56,12 @@ public class ApiConventions {
         if (path.startsWith("/q/openapi") || path.equals(OPENAPI_ALIAS)) {
             headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         } else if (path.startsWith(API_PREFIX)) {
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            // no-store, unless the answer says otherwise (an authenticated GET: ConditionalGets)
+            rc.addHeadersEndHandler(v -> {
+                if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
+                    headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+                }
+            });
         }
         // Quarkus itself would answer an empty 413; a declared length over the limit gets a problem first.
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);

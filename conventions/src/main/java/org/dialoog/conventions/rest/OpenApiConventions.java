@@ -234,6 +234,13 @@ public class OpenApiConventions implements OASFilter {
         if (hasHeader(operation, "If-Match")) {
             addIfAbsent(responses, "412", "If-Match no longer matches: the resource changed since it was read");
         }
+        if (method == PathItem.HttpMethod.GET && !isPublic) {
+            addIfAbsent(
+                    responses,
+                    "304",
+                    "Not modified: If-None-Match names the answer's current ETag (no body; keep using the one you "
+                            + "have)");
+        }
         if (hasHeader(operation, IdempotentCreate.HEADER)) {
             addIfAbsent(responses, "422", "This Idempotency-Key was used before with another body");
         }

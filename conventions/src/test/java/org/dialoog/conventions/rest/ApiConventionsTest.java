@@ -160,7 +160,7 @@ class ApiConventionsTest {
                 .then()
                 .statusCode(200)
                 .header("API-Version", "1.0.0")
-                .header("Cache-Control", "no-store")
+                .header("Cache-Control", "private, no-cache")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "frame-ancestors 'none'");

@@ -120,7 +120,7 @@ public final class ConventionsWiring {
                 .body("items", notNullValue())
                 .header("Link", containsString("rel=\"first\""))
                 .header("API-Version", "1.0.0")
-                .header("Cache-Control", "no-store")
+                .header("Cache-Control", "private, no-cache")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "frame-ancestors 'none'");
