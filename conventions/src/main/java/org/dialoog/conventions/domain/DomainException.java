@@ -14,6 +14,13 @@ public class DomainException extends RuntimeException {
     private final String title;
     private final List<FieldError> fieldErrors;
     private long retryAfterSeconds;
+    private String type = "about:blank";
+
+    /**
+     * The problem type of {@link #notYetKnown}: this service's copy of another service's facts does not (yet) show
+     * what the request names. Not a refusal: the fact may be on its way (a second, usually); retry after Retry-After.
+     */
+    public static final String NOT_YET_KNOWN = "urn:dialoog:problem:not-yet-known";
 
     public DomainException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -63,6 +70,24 @@ public class DomainException extends RuntimeException {
         DomainException e = new DomainException(429, "Too many requests", detail);
         e.retryAfterSeconds = retryAfterSeconds;
         return e;
+    }
+
+    /**
+     * A read model here is behind, or the id is wrong — this service cannot tell which: 409 of type
+     * {@link #NOT_YET_KNOWN} with Retry-After, naming the field. A client retries as told, a few times; an id that
+     * stays unknown is not one it may use.
+     */
+    public static DomainException notYetKnown(String field, String detail, long retryAfterSeconds) {
+        DomainException e = new DomainException(
+                409, "Not yet known here", detail, List.of(new FieldError(field, "not (yet) known here")));
+        e.type = NOT_YET_KNOWN;
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** The RFC 9457 problem type: {@code about:blank} but for {@link #NOT_YET_KNOWN}. */
+    public String type() {
+        return type;
     }
 
     /** Seconds before a retry may succeed; 0 when the answer does not depend on time. */

@@ -229,7 +229,9 @@ public class OpenApiConventions implements OASFilter {
             addIfAbsent(
                     responses,
                     "409",
-                    "Conflicts with the resource's current state, or with a change made at the same moment");
+                    "Conflicts with the resource's current state, or with a change made at the same moment; with type "
+                            + "urn:dialoog:problem:not-yet-known and Retry-After: this service does not know yet what the "
+                            + "request names (its copy of another service's facts may be a moment behind): retry as told");
         }
         if (hasHeader(operation, "If-Match")) {
             addIfAbsent(responses, "412", "If-Match no longer matches: the resource changed since it was read");

@@ -44,7 +44,7 @@ public class ProblemMappers {
                 .map(f -> new Problem.InvalidParam(f.name(), f.reason()))
                 .toList();
         Response response = new Problem(
-                        "about:blank",
+                        e.type(),
                         e.title(),
                         e.status(),
                         Objects.requireNonNullElse(e.getMessage(), e.title()),

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.EngagementCopies;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.feedback.FeedbackRound;
@@ -54,15 +55,16 @@ public class FeedbackAccess {
         return e;
     }
 
-    /** An engagement the caller may run rounds for: 400 when unknown here, 403 when not the caller's. */
+    /**
+     * An engagement the caller may run rounds for: the "not yet known" problem when unknown here (409 with
+     * Retry-After: a new engagement may still be on its way, or the id is wrong; this service cannot tell), 403 when
+     * not the caller's.
+     */
     public KnownEngagement writableEngagement(UUID engagementId) {
         KnownEngagement e = KnownEngagement.findById(engagementId);
         // one answer for an engagement that does not exist and one the caller cannot see: ids do not leak
         if (e == null || !canRead(e)) {
-            throw DomainException.invalid(
-                    "engagementId",
-                    "no engagement " + engagementId
-                            + " is known here (a new one becomes known within a second of its creation)");
+            throw EngagementCopies.unknown(engagementId, "engagementId", "feedback-service", "run rounds for");
         }
         if (!canWrite(e)) {
             throw forbidden();

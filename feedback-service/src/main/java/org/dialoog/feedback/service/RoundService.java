@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.EngagementCopies;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.feedback.EngagementSettings;
@@ -84,10 +85,8 @@ public class RoundService {
                     "a PUBLIC round has no respondent party, so it cannot ask a PARTY_TRUST question; "
                             + "choose PARTICIPANTS or ATTENDEES");
         }
-        if (!"ACTIVE".equals(engagement.status)) {
-            throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
-                    + "; feedback rounds open only for an ACTIVE engagement.");
-        }
+        EngagementCopies.requireActive(
+                engagement.id, engagement.status, "feedback rounds open only for an ACTIVE engagement");
         return open(
                 r.engagementId(),
                 r.sessionId(),

@@ -240,16 +240,20 @@ class FeedbackRoundTest {
                         "PARTICIPANTS"))
                 .post("/api/v1/feedback-rounds")
                 .then()
-                .statusCode(400)
+                // not known here (yet): the copy may be behind a creation a moment ago, so "not yet", with Retry-After
+                .statusCode(409)
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:dialoog:problem:not-yet-known"))
                 .body("invalidParams.name", hasItem("engagementId"));
         // another facilitator's engagement is refused exactly like one that does not exist: ids do not leak
         Feedback.as("fac-bram", "facilitator", Feedback.TENANT)
                 .body(Map.of("engagementId", e.id(), "questionnaireId", questionnaire, "audience", "PARTICIPANTS"))
                 .post("/api/v1/feedback-rounds")
                 .then()
-                .statusCode(400)
+                .statusCode(409)
+                .body("type", equalTo("urn:dialoog:problem:not-yet-known"))
                 .body("invalidParams[0].name", equalTo("engagementId"))
-                .body("invalidParams[0].reason", containsString("is known here"));
+                .body("detail", containsString("is not known here (yet)"));
         facilitator()
                 .body(Map.of("engagementId", e.id(), "questionnaireId", questionnaire, "audience", "ATTENDEES"))
                 .post("/api/v1/feedback-rounds")

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.EngagementCopies;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.session.KnownEngagement;
@@ -91,15 +92,15 @@ public class EngagementAccess {
         return s;
     }
 
-    /** An engagement the caller may plan for: 400 when unknown here, 403 when not the caller's to plan. */
+    /**
+     * An engagement the caller may plan for: the "not yet known" problem when unknown here (409 with Retry-After), 403
+     * when not the caller's to plan.
+     */
     public KnownEngagement plannable(UUID engagementId, String field) {
         KnownEngagement e = KnownEngagement.findById(engagementId);
         // one answer for an engagement that does not exist and one the caller cannot see: ids do not leak
         if (e == null || !canRead(e)) {
-            throw DomainException.invalid(
-                    field,
-                    "no engagement " + engagementId
-                            + " is known here (a new one becomes known within a second of its creation)");
+            throw EngagementCopies.unknown(engagementId, field, "session-service", "plan for");
         }
         if (!canWrite(e)) {
             throw forbidden();

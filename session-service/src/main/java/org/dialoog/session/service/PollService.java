@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.EngagementCopies;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.session.KnownEngagement;
 import org.dialoog.session.KnownParticipant;
@@ -80,10 +81,8 @@ public class PollService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        if (!engagement.isActive()) {
-            throw DomainException.conflict("Engagement " + engagementId + " is " + engagement.status
-                    + "; polls are for sessions of an ACTIVE engagement.");
-        }
+        EngagementCopies.requireActive(
+                engagement.id, engagement.status, "polls are for sessions of an ACTIVE engagement");
         SchedulingPoll poll = new SchedulingPoll();
         poll.id = UUID.randomUUID();
         poll.engagementId = engagementId;

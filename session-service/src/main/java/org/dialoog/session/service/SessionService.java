@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
+import org.dialoog.conventions.domain.EngagementCopies;
 import org.dialoog.conventions.domain.Paging;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.conventions.security.Caller;
@@ -79,21 +80,14 @@ public class SessionService {
     /** Schedules a session; a party lead needs {@code right} (proposing sessions, or running the poll it decides). */
     public Session schedule(SessionDetails r, KnownPartyLead.Right right) {
         List<DomainException.FieldError> errors = checkTimes(r);
-        KnownEngagement engagement = KnownEngagement.findById(r.engagementId());
-        if (engagement == null) {
-            errors.add(new DomainException.FieldError(
-                    "engagementId",
-                    "no engagement " + r.engagementId()
-                            + " is known here (a new one becomes known within a second of its creation)"));
-        }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
         EngagementAccess.Initiator who = access.plannable(r.engagementId(), "engagementId", right);
-        if (!engagement.isActive()) {
-            throw DomainException.conflict("Engagement " + r.engagementId() + " is " + engagement.status
-                    + "; sessions can only be scheduled for an ACTIVE engagement.");
-        }
+        KnownEngagement engagement =
+                Objects.requireNonNull(KnownEngagement.<KnownEngagement>findById(r.engagementId()));
+        EngagementCopies.requireActive(
+                engagement.id, engagement.status, "sessions can only be scheduled for an ACTIVE engagement");
         Session s = new Session();
         s.id = UUID.randomUUID();
         s.engagementId = r.engagementId();

@@ -265,7 +265,9 @@ class PartyLeadTest {
                 .body(Api.session(other.id(), nextWeek()))
                 .post("/api/v1/sessions")
                 .then()
-                .statusCode(400)
+                // answered exactly like an engagement not known here: ids do not leak
+                .statusCode(409)
+                .body("type", equalTo("urn:dialoog:problem:not-yet-known"))
                 .body("invalidParams[0].name", equalTo("engagementId"));
 
         // the right granted later, then the grant revoked

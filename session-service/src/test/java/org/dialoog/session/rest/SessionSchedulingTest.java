@@ -61,12 +61,13 @@ class SessionSchedulingTest {
     }
 
     @Test
-    void unknownEngagementIs400NamingTheField() {
+    void unknownEngagementIsNotYetKnownNamingTheField() {
         facilitator()
                 .body(session(UUID.randomUUID(), nextWeek()))
                 .post("/api/v1/sessions")
                 .then()
-                .statusCode(400)
+                .statusCode(409)
+                .body("type", equalTo("urn:dialoog:problem:not-yet-known"))
                 .contentType("application/problem+json")
                 .body("invalidParams.name", hasItem("engagementId"));
     }
@@ -122,7 +123,8 @@ class SessionSchedulingTest {
                 .body(session(engagement, nextWeek()))
                 .post("/api/v1/sessions")
                 .then()
-                .statusCode(400)
+                .statusCode(409)
+                .body("type", equalTo("urn:dialoog:problem:not-yet-known"))
                 .body("invalidParams.name", hasItem("engagementId"));
     }
 
