@@ -76,6 +76,9 @@ function answersFor(
   return answers;
 }
 
+/** The problem type of "this service does not know that yet" (its copy trails another service's events): retry. */
+const NOT_YET_KNOWN = "urn:dialoog:problem:not-yet-known";
+
 /** Tries `attempt` until it gives a value (undefined means "not yet"), for facts that travel as events. */
 async function eventually<T>(what: string, patience: number, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + patience;
@@ -175,8 +178,8 @@ export async function runFlow(options: FlowOptions): Promise<FlowOutcome> {
   log(`5. automatic session evaluation ${settings.autoSessionEvaluation ? "on" : "off"}, k = ${settings.minGroupSize}`);
 
   // 6. A session that started half an hour ago (it can only be completed once it has started).
-  //    session-service learns the engagement and its activation from events: until then 400 naming
-  //    engagementId (not known yet) or 409 (not ACTIVE yet).
+  //    session-service learns the engagement and its activation from events: until then it answers the documented
+  //    "not yet" problem (409 of type urn:dialoog:problem:not-yet-known) with Retry-After; any other error is final.
   const now = Date.now();
   const sessionRequest: SessionSchemas["SessionRequest"] = {
     engagementId: active.id,
@@ -193,13 +196,11 @@ export async function runFlow(options: FlowOptions): Promise<FlowOutcome> {
   let lastRefusal = "";
   const session = await eventually("session-service learning the active engagement", patience, async () => {
     const answer = await sessions.POST("/sessions", { body: sessionRequest });
-    if (answer.error !== undefined) {
-      const notKnownYet =
-        answer.response.status === 400 && (answer.error.invalidParams ?? []).some((p) => p.name === "engagementId");
-      if (notKnownYet || answer.response.status === 409) {
-        lastRefusal = `${answer.response.status} ${answer.error.title}: ${answer.error.detail}`;
-        return undefined;
-      }
+    if (answer.error !== undefined && answer.error.type === NOT_YET_KNOWN) {
+      lastRefusal = `${answer.response.status} ${answer.error.title}: ${answer.error.detail}`;
+      const seconds = Number(answer.response.headers.get("Retry-After") ?? "1");
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      return undefined;
     }
     return expectData(answer);
   }).catch((e: unknown) => {
