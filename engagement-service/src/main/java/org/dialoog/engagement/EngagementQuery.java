@@ -1,6 +1,13 @@
 package org.dialoog.engagement;
 
-/** The filters and sort order of the engagement list; every field is optional. */
+import java.time.OffsetDateTime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The filters and sort order of the engagement list; every field is optional. {@code updatedSince} keeps the
+ * engagements changed strictly after that moment.
+ */
 public record EngagementQuery(
         EngagementStatus status,
         EngagementKind kind,
@@ -8,4 +15,5 @@ public record EngagementQuery(
         Objective objective,
         String facilitator,
         String text,
-        String sort) {}
+        String sort,
+        @Nullable OffsetDateTime updatedSince) {}

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Agreements between the parties of an engagement, and each party's answer (ADR 0010). */
 @Path("/api/v1/engagements/{engagementId}/agreements")
@@ -106,10 +107,17 @@ public class AgreementResource {
     public Response list(
             @PathParam("engagementId") UUID engagementId,
             @QueryParam("state") Agreement.State state,
+            @QueryParam("updatedSince")
+                    @Parameter(description = QueryTimes.UPDATED_SINCE, example = QueryTimes.UPDATED_SINCE_EXAMPLE)
+                    @Nullable
+                    String updatedSince,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
-        return Pages.ok(service.list(engagementId, state, page, pageSize).map(AgreementView::of), uri);
+        return Pages.ok(
+                service.list(engagementId, state, QueryTimes.parse("updatedSince", updatedSince), page, pageSize)
+                        .map(AgreementView::of),
+                uri);
     }
 
     @GET

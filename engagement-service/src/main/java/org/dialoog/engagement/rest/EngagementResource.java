@@ -52,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** Engagements: one facilitation assignment each. */
 @Path("/api/v1/engagements")
@@ -128,11 +129,16 @@ public class EngagementResource {
                             regexp = "-?(createdAt|title|startDate)",
                             message = "must be one of createdAt, -createdAt, title, -title, startDate, -startDate")
                     String sort,
+            @QueryParam("updatedSince")
+                    @Parameter(description = QueryTimes.UPDATED_SINCE, example = QueryTimes.UPDATED_SINCE_EXAMPLE)
+                    @Nullable
+                    String updatedSince,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
-        var result =
-                service.list(new EngagementQuery(status, kind, phase, objective, facilitator, q, sort), page, pageSize);
+        var query = new EngagementQuery(
+                status, kind, phase, objective, facilitator, q, sort, QueryTimes.parse("updatedSince", updatedSince));
+        var result = service.list(query, page, pageSize);
         return Pages.ok(result.map(EngagementView::of), uri);
     }
 

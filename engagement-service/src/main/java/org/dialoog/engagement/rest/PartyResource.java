@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /** The parties (stakeholder groups) of an engagement and their participants. */
 @Path("/api/v1/engagements/{engagementId}")
@@ -258,12 +259,22 @@ public class PartyResource {
             @PathParam("engagementId") UUID engagementId,
             @QueryParam("partyId") UUID partyId,
             @QueryParam("role") Participant.Role role,
+            @QueryParam("updatedSince")
+                    @Parameter(description = QueryTimes.UPDATED_SINCE, example = QueryTimes.UPDATED_SINCE_EXAMPLE)
+                    @Nullable
+                    String updatedSince,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         boolean personal = service.showsPersonalData(engagementId);
         return Pages.ok(
-                service.participants(engagementId, partyId, role, page, pageSize)
+                service.participants(
+                                engagementId,
+                                partyId,
+                                role,
+                                QueryTimes.parse("updatedSince", updatedSince),
+                                page,
+                                pageSize)
                         .map(p -> ParticipantView.of(p, personal)),
                 uri);
     }

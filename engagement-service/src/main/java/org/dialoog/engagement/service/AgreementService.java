@@ -31,6 +31,7 @@ import org.dialoog.engagement.Party;
 import org.dialoog.engagement.PartyLead;
 import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
+import org.dialoog.engagement.store.UpdatedSince;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,12 +106,21 @@ public class AgreementService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<AgreementRecord> list(
-            UUID engagementId, Agreement.@Nullable State state, int page, int pageSize) {
+            UUID engagementId,
+            Agreement.@Nullable State state,
+            @Nullable OffsetDateTime updatedSince,
+            int page,
+            int pageSize) {
         Engagement e = engagements.visible(engagementId);
-        var q = state == null
-                ? Agreement.<Agreement>find("engagementId", Sort.by("createdAt").and("id"), e.id)
-                : Agreement.<Agreement>find(
-                        "engagementId = ?1 and state = ?2", Sort.by("createdAt").and("id"), e.id, state);
+        List<String> where = new ArrayList<>(List.of("engagementId = :engagement"));
+        Map<String, Object> params = new HashMap<>(Map.of("engagement", e.id));
+        if (state != null) {
+            where.add("state = :state");
+            params.put("state", state);
+        }
+        UpdatedSince.restrict(where, params, updatedSince);
+        var q = Agreement.<Agreement>find(
+                String.join(" and ", where), Sort.by("createdAt").and("id"), params);
         long total = q.count();
         List<AgreementRecord> items = q.page(Page.of(page - 1, pageSize)).list().stream()
                 .map(this::record)

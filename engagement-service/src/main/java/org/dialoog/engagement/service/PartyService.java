@@ -27,6 +27,7 @@ import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
 import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
+import org.dialoog.engagement.store.UpdatedSince;
 import org.jspecify.annotations.Nullable;
 
 /** The parties of an engagement and their participants. */
@@ -238,19 +239,25 @@ public class PartyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Page<Participant> participants(
-            UUID engagementId, @Nullable UUID partyId, Participant.@Nullable Role role, int page, int pageSize) {
+            UUID engagementId,
+            @Nullable UUID partyId,
+            Participant.@Nullable Role role,
+            @Nullable OffsetDateTime updatedSince,
+            int page,
+            int pageSize) {
         Engagement e = engagements.visible(engagementId);
-        StringBuilder where = new StringBuilder("engagementId = :engagement");
+        List<String> where = new ArrayList<>(List.of("engagementId = :engagement"));
         Map<String, Object> params = new HashMap<>(Map.of("engagement", e.id));
         if (partyId != null) {
-            where.append(" and partyId = :party");
+            where.add("partyId = :party");
             params.put("party", partyId);
         }
         if (role != null) {
-            where.append(" and role = :role");
+            where.add("role = :role");
             params.put("role", role);
         }
-        var q = Participant.<Participant>find(where.toString(), Sort.ascending("displayName", "id"), params);
+        UpdatedSince.restrict(where, params, updatedSince);
+        var q = Participant.<Participant>find(String.join(" and ", where), Sort.ascending("displayName", "id"), params);
         return new Paging.Page<>(q.page(Page.of(page - 1, pageSize)).list(), page, pageSize, q.count());
     }
 

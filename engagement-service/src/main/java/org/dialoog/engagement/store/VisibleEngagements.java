@@ -74,6 +74,7 @@ public class VisibleEngagements {
                                     .replace("_", "\\_")
                             + "%");
         }
+        UpdatedSince.restrict(where, params, q.updatedSince());
         return Engagement.find(String.join(" and ", where), sort(q.sort()), params);
     }
 

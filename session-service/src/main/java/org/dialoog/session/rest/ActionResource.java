@@ -65,10 +65,15 @@ public class ActionResource {
                     Boolean overdue,
             @QueryParam("ownerPartyId") @Parameter(description = "Only actions this party owns") @Nullable
                     UUID ownerPartyId,
+            @QueryParam("updatedSince")
+                    @Parameter(description = QueryTimes.UPDATED_SINCE, example = QueryTimes.UPDATED_SINCE_EXAMPLE)
+                    @Nullable
+                    String updatedSince,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
-        var filter = new ActionFilter(engagementId, sessionId, status, overdue, ownerPartyId);
+        var filter = new ActionFilter(
+                engagementId, sessionId, status, overdue, ownerPartyId, QueryTimes.parse("updatedSince", updatedSince));
         var today = OutcomeService.today();
         return Pages.ok(service.actions(filter, page, pageSize).map(a -> OutcomeView.ActionView.of(a, today)), uri);
     }

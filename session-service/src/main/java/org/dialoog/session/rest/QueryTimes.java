@@ -9,6 +9,15 @@ import org.jspecify.annotations.Nullable;
 /** Reads timestamp query parameters: ISO 8601 with offset, or a 400 problem naming the parameter. */
 final class QueryTimes {
 
+    /** The description of every list's {@code updatedSince} parameter. */
+    static final String UPDATED_SINCE = "Only the items whose updatedAt is strictly after this moment (ISO 8601 with "
+            + "offset), so a dashboard fetches just what changed. Pass the largest updatedAt you have seen, not your own "
+            + "clock. A deleted item does not appear, and an item that only became visible to the caller (a new "
+            + "grant) keeps its older updatedAt: after such a change, read the whole list once.";
+
+    /** An example of an {@code updatedSince} value. */
+    static final String UPDATED_SINCE_EXAMPLE = "2026-03-01T10:00:00Z";
+
     private QueryTimes() {}
 
     static @Nullable OffsetDateTime parse(String name, @Nullable String value) {

@@ -124,11 +124,21 @@ public class SessionResource {
             @QueryParam("status") @Nullable SessionStatus status,
             @QueryParam("facilitator") @Parameter(description = "User id of a facilitator") @Nullable
                     String facilitator,
+            @QueryParam("updatedSince")
+                    @Parameter(description = QueryTimes.UPDATED_SINCE, example = QueryTimes.UPDATED_SINCE_EXAMPLE)
+                    @Nullable
+                    String updatedSince,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("pageSize") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int pageSize,
             @Context UriInfo uri) {
         var filter = new SessionFilter(
-                engagementId, QueryTimes.parse("from", from), QueryTimes.parse("to", to), type, status, facilitator);
+                engagementId,
+                QueryTimes.parse("from", from),
+                QueryTimes.parse("to", to),
+                type,
+                status,
+                facilitator,
+                QueryTimes.parse("updatedSince", updatedSince));
         return Pages.ok(service.list(filter, page, pageSize).map(SessionView::of), uri);
     }
 

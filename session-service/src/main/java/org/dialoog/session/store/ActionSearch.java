@@ -51,6 +51,7 @@ public class ActionSearch {
             params.put("open", ActionStatus.OPEN);
             params.put("today", today);
         }
+        UpdatedSince.restrict(where, params, f.updatedSince());
         var q = OutcomeAction.<OutcomeAction>find(
                 String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
                 Sort.by("dueDate", Sort.NullPrecedence.NULLS_LAST)

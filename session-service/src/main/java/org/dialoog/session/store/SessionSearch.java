@@ -46,6 +46,7 @@ public class SessionSearch {
             where.add("array_contains(facilitators, :facilitator)");
             params.put("facilitator", f.facilitator());
         }
+        UpdatedSince.restrict(where, params, f.updatedSince());
         var q = Session.<Session>find(
                 String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
                 Sort.ascending("startsAt", "id"),
