@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.dialoog.conventions.rest.IdempotentCreate;
 import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.QueryTimes;
 import org.dialoog.conventions.rest.Versions;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Agreement;

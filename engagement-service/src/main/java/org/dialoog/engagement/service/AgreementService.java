@@ -21,6 +21,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.domain.UpdatedSince;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Agreement;
@@ -31,7 +32,6 @@ import org.dialoog.engagement.Party;
 import org.dialoog.engagement.PartyLead;
 import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
-import org.dialoog.engagement.store.UpdatedSince;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,6 +20,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.DomainException;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.domain.UpdatedSince;
 import org.dialoog.conventions.messaging.Outbox;
 import org.dialoog.engagement.Agreement;
 import org.dialoog.engagement.Engagement;
@@ -27,7 +28,6 @@ import org.dialoog.engagement.Participant;
 import org.dialoog.engagement.Party;
 import org.dialoog.engagement.events.EngagementEvents;
 import org.dialoog.engagement.events.EventTypes;
-import org.dialoog.engagement.store.UpdatedSince;
 import org.jspecify.annotations.Nullable;
 
 /** The parties of an engagement and their participants. */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import org.dialoog.conventions.domain.UpdatedSince;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.engagement.Engagement;
 import org.dialoog.engagement.EngagementQuery;

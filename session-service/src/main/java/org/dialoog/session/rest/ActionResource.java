@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.dialoog.conventions.rest.OpenApiConventions;
 import org.dialoog.conventions.rest.Pages;
+import org.dialoog.conventions.rest.QueryTimes;
 import org.dialoog.conventions.security.Caller;
 import org.dialoog.session.ActionFilter;
 import org.dialoog.session.ActionStatus;

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.dialoog.conventions.domain.Paging;
+import org.dialoog.conventions.domain.UpdatedSince;
 import org.dialoog.conventions.security.EngagementScope;
 import org.dialoog.session.Session;
 import org.dialoog.session.SessionFilter;

@@ -1,4 +1,4 @@
-package org.dialoog.engagement.store;
+package org.dialoog.conventions.domain;
 
 import java.time.OffsetDateTime;
 import java.util.List;
