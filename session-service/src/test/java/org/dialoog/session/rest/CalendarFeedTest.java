@@ -220,11 +220,13 @@ class CalendarFeedTest {
                 .get(FEEDS + "/{id}", id)
                 .then()
                 .statusCode(404);
+        // refused exactly like an engagement not known here: ids do not leak
         Api.as("fac-bram", "facilitator", Api.TENANT)
                 .body(Map.of("engagementId", e.id().toString()))
                 .post(FEEDS)
                 .then()
-                .statusCode(400);
+                .statusCode(409)
+                .body("type", equalTo("urn:dialoog:problem:not-yet-known"));
         Api.as("client-1", "client", Api.TENANT)
                 .body(Map.of("engagementId", e.id().toString()))
                 .post(FEEDS)
